@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mediation.Workflows.Calendars;
+
+/// <summary>
+/// An ISO-8601 duration as a workflow states it: either a date part (years, months, weeks, days), counted in the
+/// workflow's calendar the way statutes count periods, or a time part (hours, minutes, seconds), counted as elapsed
+/// time. The two are never mixed, so "P30D" always means thirty counted days and "PT30S" thirty real seconds.
+/// </summary>
+public readonly record struct WorkflowDuration
+{
+    private WorkflowDuration(int years, int months, int days, TimeSpan time, string text)
+    {
+        Years = years;
+        Months = months;
+        Days = days;
+        Time = time;
+        Text = text;
+    }
+
+    /// <summary>Whole years (natural calendar only).</summary>
+    public int Years { get; }
+
+    /// <summary>Whole months (natural calendar only).</summary>
+    public int Months { get; }
+
+    /// <summary>Whole days; weeks are stored as seven days.</summary>
+    public int Days { get; }
+
+    /// <summary>The elapsed-time part.</summary>
+    public TimeSpan Time { get; }
+
+    /// <summary>The text the duration was parsed from, or its canonical form.</summary>
+    public string Text { get; }
+
+    /// <summary>True when the duration counts days (and months or years) rather than elapsed time.</summary>
+    public bool IsDateBased => Years != 0 || Months != 0 || Days != 0 || Time == TimeSpan.Zero;
+
+    /// <summary>True when the duration uses months or years, which a working-day calendar cannot count.</summary>
+    public bool HasMonthsOrYears => Years != 0 || Months != 0;
+
+    /// <summary>A duration of whole days.</summary>
+    public static WorkflowDuration FromDays(int days) =>
+        new(0, 0, days, TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture, $"P{days}D"));
+
+    /// <summary>An elapsed-time duration.</summary>
+    public static WorkflowDuration FromTime(TimeSpan time)
+    {
+        if (time <= TimeSpan.Zero)
+        {
+            return FromDays(0);
+        }
+
+        var text = new StringBuilder("PT");
+        var whole = (long)Math.Floor(time.TotalSeconds);
+        var hours = whole / 3600;
+        var minutes = whole % 3600 / 60;
+        var seconds = whole % 60 + (time.TotalSeconds - whole);
+        if (hours > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{hours}H");
+        }
+
+        if (minutes > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{minutes}M");
+        }
+
+        if (seconds > 0 || (hours == 0 && minutes == 0))
+        {
+            text.Append(seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('S');
+        }
+
+        return new(0, 0, 0, time, text.ToString());
+    }
+
+    /// <summary>Parses an ISO-8601 duration such as P30D, P1M, P2W or PT30S.</summary>
+    public static WorkflowDuration Parse(string text) =>
+        TryParse(text, out var duration, out var error)
+            ? duration
+            : throw new FormatException(error);
+
+    /// <summary>Parses an ISO-8601 duration, explaining in English what is wrong when it cannot.</summary>
+    public static bool TryParse(string? text, out WorkflowDuration duration, out string error)
+    {
+        duration = default;
+        error = string.Empty;
+        if (string.IsNullOrWhiteSpace(text) || text[0] != 'P' || text.Length < 3)
+        {
+            error = "expected an ISO-8601 duration such as P30D or PT30S";
+            return false;
+        }
+
+        int years = 0, months = 0, days = 0;
+        var time = TimeSpan.Zero;
+        var inTime = false;
+        var sawDate = false;
+        var sawTime = false;
+        var number = new StringBuilder();
+        var lastDesignator = string.Empty;
+        for (var i = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == 'T')
+            {
+                if (inTime || number.Length > 0)
+                {
+                    error = "misplaced 'T'";
+                    return false;
+                }
+
+                inTime = true;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c) || (c == '.' && inTime))
+            {
+                number.Append(c);
+                continue;
+            }
+
+            if (number.Length == 0)
+            {
+                error = $"'{c}' has no number before it";
+                return false;
+            }
+
+            var designator = (inTime ? "T" : string.Empty) + c;
+            if (!IsInOrder(lastDesignator, designator))
+            {
+                error = $"'{c}' is out of order or repeated";
+                return false;
+            }
+
+            lastDesignator = designator;
+            var numberText = number.ToString();
+            number.Clear();
+            if (!inTime)
+            {
+                if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 36_500)
+                {
+                    error = $"'{numberText}' is not a whole number in range";
+                    return false;
+                }
+
+                sawDate |= value != 0 || c == 'D';
+                switch (c)
+                {
+                    case 'Y': years = value; break;
+                    case 'M': months = value; break;
+                    case 'W': days += value * 7; break;
+                    case 'D': days += value; break;
+                    default:
+                        error = $"'{c}' is not a date designator (Y, M, W, D)";
+                        return false;
+                }
+            }
+            else
+            {
+                if (!double.TryParse(numberText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1e9)
+                {
+                    error = $"'{numberText}' is not a number in range";
+                    return false;
+                }
+
+                sawTime = true;
+                switch (c)
+                {
+                    case 'H': time += TimeSpan.FromHours(value); break;
+                    case 'M': time += TimeSpan.FromMinutes(value); break;
+                    case 'S': time += TimeSpan.FromSeconds(value); break;
+                    default:
+                        error = $"'{c}' is not a time designator (H, M, S)";
+                        return false;
+                }
+            }
+        }
+
+        if (number.Length > 0)
+        {
+            error = "the duration ends with a number and no designator";
+            return false;
+        }
+
+        if (inTime && !sawTime)
+        {
+            error = "'T' is followed by no hours, minutes or seconds";
+            return false;
+        }
+
+        if (sawDate && sawTime && time != TimeSpan.Zero && (years != 0 || months != 0 || days != 0))
+        {
+            error = "mixes counted days with elapsed time; use either P…D or PT…";
+            return false;
+        }
+
+        duration = new WorkflowDuration(years, months, days, time, text);
+        return true;
+    }
+
+    private static bool IsInOrder(string previous, string next)
+    {
+        const string order = "Y M W D TH TM TS";
+        var tokens = order.Split(' ');
+        var previousIndex = previous.Length == 0 ? -1 : Array.IndexOf(tokens, previous);
+        var nextIndex = Array.IndexOf(tokens, next);
+        return nextIndex > previousIndex;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Text ?? "P0D";
+}

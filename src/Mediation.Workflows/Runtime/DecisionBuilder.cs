@@ -1,0 +1,347 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Mediation.Workflows.Calendars;
+using Mediation.Workflows.Compilation;
+
+namespace Mediation.Workflows.Runtime;
+
+/// <summary>Accumulates the new state and the effects of one decision.</summary>
+internal sealed class DecisionBuilder
+{
+    private readonly CompiledWorkflow _workflow;
+    private readonly CaseFacts _facts;
+    private readonly DateTimeOffset _now;
+    private readonly CaseState _before;
+    private readonly ImmutableArray<Deadline>.Builder _deadlines;
+    private readonly ImmutableArray<WorkflowEffect>.Builder _effects = ImmutableArray.CreateBuilder<WorkflowEffect>(8);
+
+    public DecisionBuilder(CompiledWorkflow workflow, CaseFacts facts, DateTimeOffset now, CaseState before)
+    {
+        _workflow = workflow;
+        _facts = facts;
+        _now = now;
+        _before = before;
+        _deadlines = ImmutableArray.CreateBuilder<Deadline>(Math.Max(4, before.Deadlines.Length + 4));
+        _deadlines.AddRange(before.Deadlines);
+        Step = before.StepId;
+        Phase = before.Phase;
+        StepEntry = before.StepEntry;
+        StepEnteredAt = before.StepEnteredAt;
+        Reassignments = before.Reassignments;
+        Escalations = before.Escalations;
+        Clock = before.Clock;
+        AgreementEffectiveAt = before.AgreementEffectiveAt;
+        DeadlineSequence = before.DeadlineSequence;
+        Outcome = before.Outcome;
+    }
+
+    public string Step { get; private set; }
+
+    public CasePhase Phase { get; set; }
+
+    public int StepEntry { get; private set; }
+
+    public DateTimeOffset StepEnteredAt { get; private set; }
+
+    public int Reassignments { get; private set; }
+
+    public int Escalations { get; private set; }
+
+    public ResolutionClock? Clock { get; set; }
+
+    public DateTimeOffset? AgreementEffectiveAt { get; set; }
+
+    public int DeadlineSequence { get; private set; }
+
+    public TerminalOutcome? Outcome { get; private set; }
+
+    public DateTimeOffset Now => _now;
+
+    public IWorkflowCalendar Calendar => _workflow.Calendar;
+
+    public void Effect(WorkflowEffect effect) => _effects.Add(effect);
+
+    public void Notify(Participant audience, string template, string? deadlineId = null) =>
+        _effects.Add(new NotifyEffect(audience, template, deadlineId));
+
+    public Deadline? Find(DeadlineKind kind)
+    {
+        foreach (var deadline in _deadlines)
+        {
+            if (deadline.Kind == kind)
+            {
+                return deadline;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Cancels the deadlines of <paramref name="kind"/> and their reminders.</summary>
+    public void Cancel(DeadlineKind kind)
+    {
+        for (var i = _deadlines.Count - 1; i >= 0; i--)
+        {
+            var deadline = _deadlines[i];
+            if (deadline.Kind == kind || deadline.ReminderOfKind == kind)
+            {
+                _deadlines.RemoveAt(i);
+                _effects.Add(new CancelDeadlineEffect(deadline.Id));
+            }
+        }
+    }
+
+    /// <summary>Removes a deadline that has fired; its timer is spent, so the host only drops the record.</summary>
+    public void Spent(Deadline deadline)
+    {
+        var index = _deadlines.IndexOf(deadline);
+        if (index >= 0)
+        {
+            _deadlines.RemoveAt(index);
+        }
+    }
+
+    public void CancelAll()
+    {
+        foreach (var deadline in _deadlines)
+        {
+            _effects.Add(new CancelDeadlineEffect(deadline.Id));
+        }
+
+        _deadlines.Clear();
+    }
+
+    /// <summary>Schedules <paramref name="definition"/>'s deadline counted from <paramref name="from"/>, with its reminders.</summary>
+    public Deadline Schedule(DeadlineKind kind, DateTimeOffset from, CompiledDeadline definition) =>
+        Schedule(kind, from, definition.Within, definition.Reminders, definition.Calendar);
+
+    /// <summary>Schedules a deadline of <paramref name="duration"/> counted from <paramref name="from"/> in <paramref name="calendarName"/>, with reminders.</summary>
+    public Deadline Schedule(DeadlineKind kind, DateTimeOffset from, WorkflowDuration duration, WorkflowDuration[] reminders, string? calendarName = null)
+    {
+        var calendar = calendarName is null ? Calendar : _workflow.Calendars[calendarName];
+        var due = calendar.Add(from, duration);
+        var deadline = new Deadline(NextId(kind), kind, Step, StepEntry, due.At, due.Provisional, from, duration, calendar.Name);
+        Add(deadline);
+        foreach (var before in reminders)
+        {
+            var at = calendar.Subtract(due.At, before);
+            if (at.At > _now)
+            {
+                Add(new Deadline(NextId(DeadlineKind.Reminder), DeadlineKind.Reminder, Step, StepEntry, at.At,
+                    at.Provisional || due.Provisional, due.At, before, calendar.Name, deadline.Id, kind));
+            }
+        }
+
+        return deadline;
+    }
+
+    /// <summary>The calendar a live deadline was counted in.</summary>
+    public IWorkflowCalendar CalendarOf(Deadline deadline) =>
+        _workflow.Calendars.TryGetValue(deadline.Calendar, out var calendar) ? calendar : Calendar;
+
+    private void Add(Deadline deadline)
+    {
+        _deadlines.Add(deadline);
+        _effects.Add(new ScheduleDeadlineEffect(deadline));
+    }
+
+    private string NextId(DeadlineKind kind)
+    {
+        DeadlineSequence++;
+        return string.Create(CultureInfo.InvariantCulture, $"{StepEntry}.{DeadlineNames[(int)kind]}.{DeadlineSequence}");
+    }
+
+    private static readonly string[] DeadlineNames = Enum.GetValues<DeadlineKind>().Select(CamelCaseEnum<DeadlineKind>.NameOf).ToArray();
+
+    /// <summary>Moves the case into <paramref name="step"/>: a new step entry with its assignment, deadlines and messages.</summary>
+    public void Enter(CompiledStep step, AssignmentReason reason, WorkflowEventType? cause, WorkflowEvent? evt)
+    {
+        Step = step.Id;
+        StepEntry++;
+        StepEnteredAt = _now;
+        Reassignments = reason == AssignmentReason.Reassigned ? Reassignments + 1 : 0;
+        Escalations += reason == AssignmentReason.Escalated ? 1 : 0;
+        Clock = null;
+        Phase = step.EntryPhase;
+        switch (step.Kind)
+        {
+            case StepKind.Mediation:
+                _effects.Add(new AssignEffect(step.Id, step.Tier, step.Body, reason));
+                Notify(Participant.AllParties, reason switch
+                {
+                    AssignmentReason.Escalated or AssignmentReason.Moved => NotificationTemplates.CaseEscalated,
+                    AssignmentReason.Reassigned => NotificationTemplates.CaseReassigned,
+                    _ => NotificationTemplates.CaseQueued,
+                });
+                if (step.ConsentOf is { } consentOf)
+                {
+                    var consent = Schedule(DeadlineKind.Consent, _now, step.ConsentWithin, []);
+                    Notify(consentOf, NotificationTemplates.ConsentRequested, consent.Id);
+                }
+                else
+                {
+                    Queue(step);
+                }
+
+                break;
+
+            case StepKind.FollowUp:
+                if (evt?.AgreementForm == AgreementForm.Oral)
+                {
+                    AgreementEffectiveAt = evt.EffectiveAt ?? _now;
+                }
+                else if (evt?.EffectiveAt is { } effectiveAt)
+                {
+                    AgreementEffectiveAt = effectiveAt;
+                    OpenJudicialConfirmation(step);
+                }
+
+                if (step.FollowUpVisit is { } visit)
+                {
+                    Schedule(DeadlineKind.FollowUpVisit, _now, visit);
+                }
+
+                Notify(Participant.AllParties, NotificationTemplates.AgreementReady);
+                break;
+
+            default:
+                Close(step, cause);
+                break;
+        }
+    }
+
+    /// <summary>Puts the case in <paramref name="step"/> of another version without entering it anew: phase and clock stay, the entry number moves on.</summary>
+    public void Rebase(CompiledStep step)
+    {
+        Step = step.Id;
+        StepEntry++;
+    }
+
+    /// <summary>The case waits in the organisation's queue: the take-up clock runs, and so does the resolution clock when it starts before acceptance.</summary>
+    public void Queue(CompiledStep step)
+    {
+        Phase = CasePhase.Queued;
+        _effects.Add(new NotifyEffect(Participant.Organisation, NotificationTemplates.CaseQueued));
+        if (step.TakeUp is { } takeUp)
+        {
+            Schedule(DeadlineKind.TakeUp, _now, takeUp);
+        }
+
+        if (step.Resolution is not null && step.ClockStart != ClockStart.Acceptance)
+        {
+            var from = step.ClockStart switch
+            {
+                ClockStart.Filing => _facts.FiledAt,
+                ClockStart.Receipt when StepEntry == 1 => _facts.ReceivedAt ?? _facts.FiledAt,
+                _ => _now,
+            };
+            StartClock(step, from);
+        }
+    }
+
+    public void StartClock(CompiledStep step, DateTimeOffset from)
+    {
+        Clock = new ResolutionClock(from);
+        Schedule(DeadlineKind.Resolution, from, step.Resolution!);
+    }
+
+    public void OpenJudicialConfirmation(CompiledStep step)
+    {
+        if (step.JudicialConfirmation is { } window && AgreementEffectiveAt is { } effectiveAt)
+        {
+            var deadline = Schedule(DeadlineKind.JudicialConfirmation, effectiveAt, window);
+            Notify(Participant.AllParties, NotificationTemplates.JudicialConfirmationOpen, deadline.Id);
+        }
+    }
+
+    /// <summary>What leaving a step by <paramref name="cause"/> requires: a termination record for a failed mediation, an agreement for a success.</summary>
+    public void Leave(CompiledStep step, CompiledStep target, WorkflowEventType cause)
+    {
+        CancelAll();
+        if (step.Kind != StepKind.Mediation)
+        {
+            return;
+        }
+
+        switch (cause)
+        {
+            case WorkflowEventType.AgreementReached:
+                _effects.Add(new RequireOutcomeEffect(OutcomeKind.Agreement, step.Id, null, []));
+                break;
+            case WorkflowEventType.MediationFailed or WorkflowEventType.ResolutionDeadlineMissed when target.Kind != StepKind.Terminal:
+                // Art. 26: a failed mediation is terminated and the parties told their remedies, even when the case goes on to another tier.
+                _effects.Add(new RequireOutcomeEffect(OutcomeKind.Termination, step.Id, ReasonFor(cause), _workflow.Remedies));
+                Notify(Participant.AllParties, NotificationTemplates.MediationTerminated);
+                break;
+        }
+    }
+
+    private void Close(CompiledStep step, WorkflowEventType? cause)
+    {
+        Phase = CasePhase.Closed;
+        Outcome = step.Outcome;
+        var record = step.Outcome switch
+        {
+            TerminalOutcome.Closed => new RequireOutcomeEffect(OutcomeKind.Closure, step.Id, null, []),
+            TerminalOutcome.Withdrawn => new RequireOutcomeEffect(OutcomeKind.Withdrawal, step.Id, null, []),
+            TerminalOutcome.Refused => new RequireOutcomeEffect(OutcomeKind.Refusal, step.Id, null, _workflow.Remedies),
+            _ => new RequireOutcomeEffect(OutcomeKind.Termination, step.Id, ReasonFor(cause), Remedies(step.Referral)),
+        };
+        _effects.Add(record);
+        if (record.Kind is OutcomeKind.Termination)
+        {
+            Notify(Participant.AllParties, NotificationTemplates.MediationTerminated);
+        }
+
+        Notify(Participant.AllParties, NotificationTemplates.CaseClosed);
+    }
+
+    private ImmutableArray<Referral> Remedies(Referral? referral)
+    {
+        if (referral is not { } first)
+        {
+            return _workflow.Remedies;
+        }
+
+        var remedies = ImmutableArray.CreateBuilder<Referral>(_workflow.Remedies.Length + 1);
+        remedies.Add(first);
+        foreach (var remedy in _workflow.Remedies)
+        {
+            if (remedy != first)
+            {
+                remedies.Add(remedy);
+            }
+        }
+
+        return remedies.MoveToImmutable();
+    }
+
+    private static TerminationReason ReasonFor(WorkflowEventType? cause) => cause switch
+    {
+        WorkflowEventType.MediationFailed => TerminationReason.Failed,
+        WorkflowEventType.ResolutionDeadlineMissed or WorkflowEventType.TakeUpDeadlineMissed or WorkflowEventType.ConsentDeadlineMissed => TerminationReason.TimedOut,
+        WorkflowEventType.PerformanceFailed => TerminationReason.NotPerformed,
+        _ => TerminationReason.Referred,
+    };
+
+    public Decision Build(string fromStep, CasePhase fromPhase)
+    {
+        var state = new CaseState
+        {
+            WorkflowKey = _before.WorkflowKey,
+            WorkflowVersion = _before.WorkflowVersion,
+            StepId = Step,
+            Phase = Phase,
+            StepEntry = StepEntry,
+            StepEnteredAt = StepEnteredAt,
+            Reassignments = Reassignments,
+            Escalations = Escalations,
+            Clock = Clock,
+            AgreementEffectiveAt = AgreementEffectiveAt,
+            Deadlines = _deadlines.DrainToImmutable(),
+            DeadlineSequence = DeadlineSequence,
+            Outcome = Outcome,
+        };
+        return new Decision(DecisionOutcome.Applied, state, _effects.DrainToImmutable(), fromStep, fromPhase);
+    }
+}
