@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what the tests need, builds everything (benchmarks and the
+# CLI included) with warnings as errors, runs every test project, and fails loudly if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK (dotnet) is required: https://dotnet.microsoft.com/download" >&2
+  exit 1
+fi
+
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== Restore"
+dotnet restore Mediation.slnx
+echo "== Build (Release, warnings are errors)"
+dotnet build Mediation.slnx -c Release --no-restore
+echo "== Test"
+set +e
+dotnet test Mediation.slnx -c Release --no-build --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over every test project, in the plain form CI reads.
+summary=$(grep -E 'Failed:[[:space:]]+[0-9]+, Passed:[[:space:]]+[0-9]+, Skipped:[[:space:]]+[0-9]+' "$results/console.log" |
+  sed -E 's/.*Failed:[[:space:]]+([0-9]+), Passed:[[:space:]]+([0-9]+), Skipped:[[:space:]]+([0-9]+).*/\1 \2 \3/' |
+  awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+echo
+echo "${summary:-0 passed, 0 failed, 0 skipped}"
+if [ "$status" -ne 0 ]; then
+  echo "error: tests failed (dotnet test exited with $status); see $results" >&2
+fi
+exit "$status"
