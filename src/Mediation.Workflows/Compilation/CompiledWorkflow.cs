@@ -12,6 +12,13 @@ namespace Mediation.Workflows.Compilation;
 /// </summary>
 public sealed class CompiledWorkflow
 {
+    /// <summary>
+    /// The machine this thread returned last, of whichever workflow: a thread usually decides for the same workflow
+    /// again, and this slot costs far less than the bag's synchronisation. Null while a decision holds it.
+    /// </summary>
+    [ThreadStatic]
+    private static WorkflowMachine? _threadMachine;
+
     private readonly Dictionary<string, int> _stepIndex;
     private readonly ConcurrentBag<WorkflowMachine> _machines = [];
 
@@ -63,9 +70,33 @@ public sealed class CompiledWorkflow
     internal CompiledRoute[] Routes { get; }
 
     /// <summary>Stateless machines are not thread-safe: each decision rents one and returns it.</summary>
-    internal WorkflowMachine RentMachine() => _machines.TryTake(out var machine) ? machine : new WorkflowMachine(this);
+    internal WorkflowMachine RentMachine()
+    {
+        var cached = _threadMachine;
+        if (cached is not null && ReferenceEquals(cached.Workflow, this))
+        {
+            _threadMachine = null;
+            return cached;
+        }
 
-    internal void ReturnMachine(WorkflowMachine machine) => _machines.Add(machine);
+        return _machines.TryTake(out var machine) ? machine : new WorkflowMachine(this);
+    }
+
+    /// <summary>Keeps <paramref name="machine"/> in the thread's slot; the one it displaces goes back to its own workflow's bag.</summary>
+    internal void ReturnMachine(WorkflowMachine machine)
+    {
+        if (!ReferenceEquals(machine.Workflow, this))
+        {
+            throw new ArgumentException("The machine belongs to another workflow.", nameof(machine));
+        }
+
+        var displaced = _threadMachine;
+        _threadMachine = machine;
+        if (displaced is not null)
+        {
+            displaced.Workflow._machines.Add(displaced);
+        }
+    }
 
     /// <summary>The same workflow counted in a newer instance of one of its calendars (for example after a new year's holidays were added).</summary>
     public CompiledWorkflow WithCalendar(IWorkflowCalendar calendar)

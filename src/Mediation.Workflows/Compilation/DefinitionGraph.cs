@@ -86,11 +86,13 @@ internal static class DefinitionGraph
         }
     }
 
-    /// <summary>When the event happens, some transition must always apply: the last one has no condition and is not a bounded reassignment.</summary>
+    /// <summary>
+    /// When the event happens, some transition must always apply: one of them has no condition and is not a bounded
+    /// reassignment (transitions after it never apply, which <c>TransitionNeverApplies</c> reports).
+    /// </summary>
     private static void RequireFallback(CompiledStep step, WorkflowEventType type, string path, IssueList issues)
     {
-        var transitions = step.For(type);
-        if (transitions.Length == 0 || transitions[^1] is not { When: null, IsReassign: false })
+        if (!Array.Exists(step.For(type), static t => t is { When: null, IsReassign: false }))
         {
             issues.Error("NoWayOut", path, step.Id, WorkflowEvents.NameOf(type));
         }

@@ -474,9 +474,11 @@ public static partial class WorkflowCompiler
                 continue;
             }
 
+            // Ask the definition, not the compiled step: a consent or take-up deadline that is present but has its own
+            // error (an unknown party, a bad duration) compiles to null and must not add a second, misleading error.
             if (WorkflowEvents.PhasesFor(step.Kind, type).IsEmpty
-                || (type is WorkflowEventType.ConsentRefused or WorkflowEventType.ConsentDeadlineMissed && step.ConsentOf is null)
-                || (type is WorkflowEventType.TakeUpDeadlineMissed && step.TakeUp is null))
+                || (type is WorkflowEventType.ConsentRefused or WorkflowEventType.ConsentDeadlineMissed && definition.Consent is null)
+                || (type is WorkflowEventType.TakeUpDeadlineMissed && definition.TakeUp is null))
             {
                 issues.Error("EventNotApplicable", path + ".event", transition.Event, step.Id);
                 continue;
@@ -534,7 +536,7 @@ public static partial class WorkflowCompiler
                 byEvent[type] = list = [];
             }
 
-            if (list.Count > 0 && list[^1] is { When: null, IsReassign: false })
+            if (list.Exists(static t => t is { When: null, IsReassign: false }))
             {
                 issues.Warning("TransitionNeverApplies", path, transition.Event);
             }

@@ -42,6 +42,9 @@ internal sealed class WorkflowMachine
         }
     }
 
+    /// <summary>The workflow the machine was configured for.</summary>
+    public CompiledWorkflow Workflow => _workflow;
+
     public static int Code(int stepIndex, CasePhase phase) => stepIndex * PhaseCount + (int)phase;
 
     public static (int StepIndex, CasePhase Phase) Decode(int code) => (code / PhaseCount, (CasePhase)(code % PhaseCount));

@@ -9,9 +9,14 @@ namespace Mediation.Workflows.Definitions;
 /// <summary>Reads and writes workflow definitions and the professional body list as JSON.</summary>
 public static class WorkflowJson
 {
-    /// <summary>The serializer options for definitions: camelCase, unknown members rejected, comments allowed.</summary>
+    /// <summary>
+    /// The serializer options for definitions: camelCase matched exactly (the web default of case-insensitive names
+    /// would let a misspelt <c>takeup</c> through), unknown members and repeated members rejected, comments allowed.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
+        PropertyNameCaseInsensitive = false,
+        AllowDuplicateProperties = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,

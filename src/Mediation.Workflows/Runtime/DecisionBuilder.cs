@@ -1,19 +1,29 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Mediation.Workflows.Calendars;
 using Mediation.Workflows.Compilation;
 
 namespace Mediation.Workflows.Runtime;
 
-/// <summary>Accumulates the new state and the effects of one decision.</summary>
+/// <summary>
+/// Accumulates the new state and the effects of one decision. Deadlines and effects collect in lists the thread
+/// reuses from one decision to the next (taken here, given back by <see cref="Build"/>), so a decision allocates
+/// only what it returns: the state, the decision, and arrays of exactly the right length.
+/// </summary>
 internal sealed class DecisionBuilder
 {
+    /// <summary>The lists the last finished decision on this thread gave back; null while a builder holds them.</summary>
+    [ThreadStatic]
+    private static Scratch? _threadScratch;
+
     private readonly CompiledWorkflow _workflow;
     private readonly CaseFacts _facts;
     private readonly DateTimeOffset _now;
     private readonly CaseState _before;
-    private readonly ImmutableArray<Deadline>.Builder _deadlines;
-    private readonly ImmutableArray<WorkflowEffect>.Builder _effects = ImmutableArray.CreateBuilder<WorkflowEffect>(8);
+    private readonly Scratch _scratch;
+    private readonly List<Deadline> _deadlines;
+    private readonly List<WorkflowEffect> _effects;
 
     public DecisionBuilder(CompiledWorkflow workflow, CaseFacts facts, DateTimeOffset now, CaseState before)
     {
@@ -21,8 +31,11 @@ internal sealed class DecisionBuilder
         _facts = facts;
         _now = now;
         _before = before;
-        _deadlines = ImmutableArray.CreateBuilder<Deadline>(Math.Max(4, before.Deadlines.Length + 4));
-        _deadlines.AddRange(before.Deadlines);
+        _scratch = _threadScratch ?? new Scratch();
+        _threadScratch = null;
+        _deadlines = _scratch.Deadlines;
+        _effects = _scratch.Effects;
+        _deadlines.AddRange(before.Deadlines.AsSpan());
         Step = before.StepId;
         Phase = before.Phase;
         StepEntry = before.StepEntry;
@@ -145,10 +158,19 @@ internal sealed class DecisionBuilder
         _effects.Add(new ScheduleDeadlineEffect(deadline));
     }
 
+    /// <summary>The next deadline id, <c>{step entry}.{kind}.{sequence}</c>, written straight into the string.</summary>
     private string NextId(DeadlineKind kind)
     {
         DeadlineSequence++;
-        return string.Create(CultureInfo.InvariantCulture, $"{StepEntry}.{DeadlineNames[(int)kind]}.{DeadlineSequence}");
+        var name = DeadlineNames[(int)kind];
+        Span<char> text = stackalloc char[64];
+        StepEntry.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        text[length++] = '.';
+        name.AsSpan().CopyTo(text[length..]);
+        length += name.Length;
+        text[length++] = '.';
+        DeadlineSequence.TryFormat(text[length..], out var written, default, CultureInfo.InvariantCulture);
+        return new string(text[..(length + written)]);
     }
 
     private static readonly string[] DeadlineNames = Enum.GetValues<DeadlineKind>().Select(CamelCaseEnum<DeadlineKind>.NameOf).ToArray();
@@ -232,7 +254,8 @@ internal sealed class DecisionBuilder
             var from = step.ClockStart switch
             {
                 ClockStart.Filing => _facts.FiledAt,
-                ClockStart.Receipt when StepEntry == 1 => _facts.ReceivedAt ?? _facts.FiledAt,
+                // Receipt is the first step's: a reassignment within it (another organisation of the same tier) does not restart Art. 14's fifteen days.
+                ClockStart.Receipt when StepEntry - Reassignments == 1 => _facts.ReceivedAt ?? _facts.FiledAt,
                 _ => _now,
             };
             StartClock(step, from);
@@ -313,7 +336,8 @@ internal sealed class DecisionBuilder
             }
         }
 
-        return remedies.MoveToImmutable();
+        // The referral is usually one of the workflow's remedies already, so the builder is not always full.
+        return remedies.ToImmutable();
     }
 
     private static TerminationReason ReasonFor(WorkflowEventType? cause) => cause switch
@@ -338,10 +362,33 @@ internal sealed class DecisionBuilder
             Escalations = Escalations,
             Clock = Clock,
             AgreementEffectiveAt = AgreementEffectiveAt,
-            Deadlines = _deadlines.DrainToImmutable(),
+            Deadlines = Drain(_deadlines),
             DeadlineSequence = DeadlineSequence,
             Outcome = Outcome,
         };
-        return new Decision(DecisionOutcome.Applied, state, _effects.DrainToImmutable(), fromStep, fromPhase);
+        var effects = Drain(_effects);
+        _threadScratch = _scratch;
+        return new Decision(DecisionOutcome.Applied, state, effects, fromStep, fromPhase);
+    }
+
+    /// <summary>The list's items in an array of their own (the list is handed on to the next decision), and the list emptied.</summary>
+    private static ImmutableArray<T> Drain<T>(List<T> items)
+    {
+        if (items.Count == 0)
+        {
+            return ImmutableArray<T>.Empty;
+        }
+
+        var array = items.ToArray();
+        items.Clear();
+        return ImmutableCollectionsMarshal.AsImmutableArray(array);
+    }
+
+    /// <summary>A thread's reusable lists; 16 holds every decision of the shipped workflows without growing.</summary>
+    private sealed class Scratch
+    {
+        public List<Deadline> Deadlines { get; } = new(16);
+
+        public List<WorkflowEffect> Effects { get; } = new(16);
     }
 }

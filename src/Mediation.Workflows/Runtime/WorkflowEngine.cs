@@ -164,7 +164,9 @@ public static class WorkflowEngine
                 var extension = evt.Extension!.Value;
 
                 // A deadline at 24:00 ends its last day; counting on from it must start from that day, not the next.
-                var from = extension.IsDateBased && current.DueAt.TimeOfDay == TimeSpan.Zero
+                // Midnight is judged in the calendar's zone: a host may hand the instant back in UTC or any other offset.
+                var localDue = TimeZoneInfo.ConvertTime(current.DueAt, builder.CalendarOf(current).TimeZone);
+                var from = extension.IsDateBased && localDue.TimeOfDay == TimeSpan.Zero
                     ? current.DueAt.AddTicks(-1)
                     : current.DueAt;
                 builder.Cancel(DeadlineKind.Resolution);

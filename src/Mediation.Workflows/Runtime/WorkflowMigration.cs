@@ -116,8 +116,13 @@ public static class WorkflowMigration
                 builder.Schedule(DeadlineKind.Resolution, clock.StartedAt, resolution);
                 break;
             case CasePhase.FollowUp:
-                builder.OpenJudicialConfirmation(newStep);
-                if (newStep.FollowUpVisit is { } visit)
+                // Only what is still live moves: a window that has closed or a visit that was made is not reopened.
+                if (state.Deadlines.Any(d => d.Kind == DeadlineKind.JudicialConfirmation))
+                {
+                    builder.OpenJudicialConfirmation(newStep);
+                }
+
+                if (newStep.FollowUpVisit is { } visit && state.Deadlines.Any(d => d.Kind == DeadlineKind.FollowUpVisit))
                 {
                     builder.Schedule(DeadlineKind.FollowUpVisit, state.StepEnteredAt, visit);
                 }
