@@ -340,15 +340,21 @@ public static partial class WorkflowCompiler
                 }
 
                 var consent = new List<Participant>();
-                for (var i = 0; i < ext.ConsentOf.Count; i++)
+                var consenting = ext.ConsentOf ?? [];
+                if (consenting.Count == 0)
                 {
-                    if (CamelCaseEnum<Participant>.TryParse(ext.ConsentOf[i], out var p))
+                    issues.Error("UnknownParty", extPath + ".consentOf", "[]");
+                }
+
+                for (var i = 0; i < consenting.Count; i++)
+                {
+                    if (CamelCaseEnum<Participant>.TryParse(consenting[i], out var p))
                     {
                         consent.Add(p);
                     }
                     else
                     {
-                        issues.Error("UnknownParty", $"{extPath}.consentOf[{i}]", ext.ConsentOf[i]);
+                        issues.Error("UnknownParty", $"{extPath}.consentOf[{i}]", consenting[i]);
                     }
                 }
 

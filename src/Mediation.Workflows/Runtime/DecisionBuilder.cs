@@ -291,7 +291,9 @@ internal sealed class DecisionBuilder
             case WorkflowEventType.AgreementReached:
                 _effects.Add(new RequireOutcomeEffect(OutcomeKind.Agreement, step.Id, null, []));
                 break;
-            case WorkflowEventType.MediationFailed or WorkflowEventType.ResolutionDeadlineMissed when target.Kind != StepKind.Terminal:
+            // A referral or refusal end writes its own termination record; any other target still needs one here.
+            case WorkflowEventType.MediationFailed or WorkflowEventType.ResolutionDeadlineMissed
+                when target is not { Kind: StepKind.Terminal, Outcome: TerminalOutcome.Referred or TerminalOutcome.Refused }:
                 // Art. 26: a failed mediation is terminated and the parties told their remedies, even when the case goes on to another tier.
                 _effects.Add(new RequireOutcomeEffect(OutcomeKind.Termination, step.Id, ReasonFor(cause), _workflow.Remedies));
                 Notify(Participant.AllParties, NotificationTemplates.MediationTerminated);
