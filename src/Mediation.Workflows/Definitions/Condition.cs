@@ -39,11 +39,38 @@ public sealed class ConditionJsonConverter : JsonConverter<Condition>
         return FromElement(document.RootElement);
     }
 
+    private static readonly string[] Forms = ["all", "any", "not", "field"];
+    private static readonly string[] ComparisonMembers = ["field", "op", "value"];
+
     private static Condition FromElement(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new JsonException("A condition is an object with 'all', 'any', 'not' or 'field'/'op'/'value'.");
+        }
+
+        // Strict like the rest of the format: one form per object and no unknown members, so nothing is silently dropped.
+        var forms = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (Array.IndexOf(Forms, property.Name) >= 0)
+            {
+                forms++;
+            }
+            else if (Array.IndexOf(ComparisonMembers, property.Name) < 0)
+            {
+                throw new JsonException($"'{property.Name}' is not a member of a condition.");
+            }
+        }
+
+        if (forms != 1)
+        {
+            throw new JsonException("A condition has exactly one of 'all', 'any', 'not' or 'field'.");
+        }
+
+        if (!element.TryGetProperty("field", out _) && (element.TryGetProperty("op", out _) || element.TryGetProperty("value", out _)))
+        {
+            throw new JsonException("'op' and 'value' belong to a comparison with 'field'.");
         }
 
         if (element.TryGetProperty("all", out var all))

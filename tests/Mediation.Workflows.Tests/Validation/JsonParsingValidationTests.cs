@@ -39,6 +39,17 @@ public sealed class JsonParsingValidationTests
             () => Mutated(d => d.Route(0)["when"] = new JsonObject { ["all"] = MinimalDefinition.Compare("category", "eq", "debt") }),
             "$.routing[0].when", ["'all' takes an array"]),
         ["NullDocument"] = (() => "null", "$", ["null"]),
+        ["VersionAsNumberInText"] = (() => Mutated(d => d["version"] = "1"), "$.version", ["System.Int32"]),
+        ["ConditionWithTwoForms"] = (
+            () => Mutated(d => d.Route(0)["when"] = new JsonObject
+            {
+                ["all"] = new JsonArray(MinimalDefinition.Compare("category", "eq", "debt")),
+                ["any"] = new JsonArray(MinimalDefinition.Compare("category", "eq", "family")),
+            }),
+            "$.routing[0].when", ["exactly one of"]),
+        ["ConditionUnknownMember"] = (
+            () => Mutated(d => d.Route(0)["when"] = new JsonObject { ["field"] = "category", ["op"] = "eq", ["value"] = "debt", ["unit"] = "yuan" }),
+            "$.routing[0].when", ["'unit'"]),
     };
 
     public static TheoryData<string> CaseNames => new(_cases.Keys);
