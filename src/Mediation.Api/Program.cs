@@ -1,11 +1,15 @@
+using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
 using Mediation.Api.Infrastructure;
+using Mediation.Api.Timers;
 using Mediation.Api.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
+builder.AddPersistence();
 builder.AddWorkflowEngine();
+builder.AddDeadlineTimers();
 
 var app = builder.Build();
 

@@ -3,11 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mediation.Api.Tests;
 
-public sealed class WorkflowsApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixture<MediationApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

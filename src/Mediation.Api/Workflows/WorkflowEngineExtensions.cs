@@ -1,3 +1,5 @@
+using Mediation.Api.Data;
+using Mediation.Api.Disputes;
 using Mediation.Workflows.Compilation;
 using Mediation.Workflows.Runtime;
 
@@ -12,18 +14,39 @@ internal sealed class WorkflowsOptions
     public string Folder { get; set; } = string.Empty;
 }
 
-/// <summary>The loaded workflow library and the catalog of published versions.</summary>
-/// <param name="Library">Calendars, bodies and definitions as loaded from the folder.</param>
-/// <param name="Catalog">The published versions.</param>
-internal sealed record WorkflowRegistry(WorkflowLibrary Library, WorkflowCatalog Catalog);
+/// <summary>
+/// The calendars, bodies and shipped definitions loaded from the workflows folder, and the catalog of published
+/// versions. Published versions live in the database (every version a case may still run on); the catalog is swapped
+/// atomically when a version is published.
+/// </summary>
+internal sealed class WorkflowRegistry(WorkflowLibrary library)
+{
+    private readonly Lock _publishing = new();
+    private volatile WorkflowCatalog _catalog = WorkflowCatalog.Empty;
+
+    public WorkflowLibrary Library { get; } = library;
+
+    public WorkflowCatalog Catalog => _catalog;
+
+    public void Publish(CompiledWorkflow workflow)
+    {
+        lock (_publishing)
+        {
+            _catalog = _catalog.Publish(workflow);
+        }
+    }
+
+    public CompilationResult Compile(Mediation.Workflows.Definitions.WorkflowDefinition definition) =>
+        WorkflowCompiler.Compile(definition, Library.Context);
+}
 
 internal static class WorkflowEngineExtensions
 {
-    /// <summary>Loads the workflows folder at start-up and publishes every valid definition; an invalid shipped file stops the host.</summary>
+    /// <summary>Loads the workflows folder at start-up; an invalid shipped file stops the host with every issue listed.</summary>
     public static IHostApplicationBuilder AddWorkflowEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section);
-        builder.Services.AddSingleton(services =>
+        builder.Services.AddSingleton(_ =>
         {
             var configured = builder.Configuration[$"{WorkflowsOptions.Section}:{nameof(WorkflowsOptions.Folder)}"];
             var folder = string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "workflows") : configured;
@@ -35,9 +58,11 @@ internal static class WorkflowEngineExtensions
                 throw new InvalidOperationException("Shipped workflow definitions are invalid:" + Environment.NewLine + detail);
             }
 
-            var catalog = library.Definitions.Aggregate(WorkflowCatalog.Empty, (c, d) => c.Publish(d.Workflow!));
-            return new WorkflowRegistry(library, catalog);
+            return new WorkflowRegistry(library);
         });
+        builder.Services.AddScoped<IDatabaseSeeder, WorkflowVersionSeeder>();
+        builder.Services.AddScoped<OrganisationDirectory>();
+        builder.Services.AddScoped<DisputeWorkflow>();
         return builder;
     }
 }

@@ -8,6 +8,7 @@ namespace Mediation.Workflows.Calendars;
 /// workflow's calendar the way statutes count periods, or a time part (hours, minutes, seconds), counted as elapsed
 /// time. The two are never mixed, so "P30D" always means thirty counted days and "PT30S" thirty real seconds.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(WorkflowDurationJsonConverter))]
 public readonly record struct WorkflowDuration
 {
     private WorkflowDuration(int years, int months, int days, TimeSpan time, string text)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Mediation.Workflows.Calendars;
 using Mediation.Workflows.Definitions;
@@ -19,7 +20,7 @@ public sealed class CompiledWorkflow
     [ThreadStatic]
     private static WorkflowMachine? _threadMachine;
 
-    private readonly Dictionary<string, int> _stepIndex;
+    private readonly FrozenDictionary<string, int> _stepIndex;
     private readonly ConcurrentBag<WorkflowMachine> _machines = [];
 
     internal CompiledWorkflow(
@@ -29,7 +30,7 @@ public sealed class CompiledWorkflow
         CompiledStep[] steps,
         CompiledRoute[] routes,
         ImmutableArray<Referral> remedies,
-        Dictionary<string, int> stepIndex,
+        IReadOnlyDictionary<string, int> stepIndex,
         CompiledCondition? appliesWhen)
     {
         AppliesWhenCondition = appliesWhen;
@@ -39,7 +40,7 @@ public sealed class CompiledWorkflow
         Steps = steps;
         Routes = routes;
         Remedies = remedies;
-        _stepIndex = stepIndex;
+        _stepIndex = stepIndex as FrozenDictionary<string, int> ?? stepIndex.ToFrozenDictionary(StringComparer.Ordinal);
         StepInfos = steps.Select(s => new WorkflowStepInfo(
             s.Id, s.Kind, s.Name, s.Tier, s.Body, s.Outcome, s.Referral, s.Pausable, s.Extension is not null, s.ConsentOf)).ToList();
     }
@@ -73,16 +74,18 @@ public sealed class CompiledWorkflow
     internal WorkflowMachine RentMachine()
     {
         var cached = _threadMachine;
-        if (cached is not null && ReferenceEquals(cached.Workflow, this))
+        if (cached is not null && !cached.Rented && ReferenceEquals(cached.Workflow, this))
         {
-            _threadMachine = null;
+            cached.Rented = true;
             return cached;
         }
 
-        return _machines.TryTake(out var machine) ? machine : new WorkflowMachine(this);
+        var machine = _machines.TryTake(out var pooled) ? pooled : new WorkflowMachine(this);
+        machine.Rented = true;
+        return machine;
     }
 
-    /// <summary>Keeps <paramref name="machine"/> in the thread's slot; the one it displaces goes back to its own workflow's bag.</summary>
+    /// <summary>Gives <paramref name="machine"/> back: to the thread's slot, displacing the machine there into its own workflow's bag.</summary>
     internal void ReturnMachine(WorkflowMachine machine)
     {
         if (!ReferenceEquals(machine.Workflow, this))
@@ -90,11 +93,24 @@ public sealed class CompiledWorkflow
             throw new ArgumentException("The machine belongs to another workflow.", nameof(machine));
         }
 
+        machine.Rented = false;
+        if (machine.InThreadSlot)
+        {
+            return;
+        }
+
         var displaced = _threadMachine;
         _threadMachine = machine;
+        machine.InThreadSlot = true;
         if (displaced is not null)
         {
-            displaced.Workflow._machines.Add(displaced);
+            displaced.InThreadSlot = false;
+
+            // A machine still rented (a decision that threw, or one in progress further up) is not pooled here; its renter returns it.
+            if (!displaced.Rented)
+            {
+                displaced.Workflow._machines.Add(displaced);
+            }
         }
     }
 

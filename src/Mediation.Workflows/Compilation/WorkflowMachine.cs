@@ -45,6 +45,12 @@ internal sealed class WorkflowMachine
     /// <summary>The workflow the machine was configured for.</summary>
     public CompiledWorkflow Workflow => _workflow;
 
+    /// <summary>True while a decision holds the machine (see <see cref="CompiledWorkflow.RentMachine"/>).</summary>
+    public bool Rented { get; set; }
+
+    /// <summary>True while the machine sits in a thread's slot rather than in its workflow's bag.</summary>
+    public bool InThreadSlot { get; set; }
+
     public static int Code(int stepIndex, CasePhase phase) => stepIndex * PhaseCount + (int)phase;
 
     public static (int StepIndex, CasePhase Phase) Decode(int code) => (code / PhaseCount, (CasePhase)(code % PhaseCount));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Mediation.Workflows.Calendars;
 using Mediation.Workflows.Compilation;
@@ -23,7 +24,7 @@ internal sealed class DecisionBuilder
     private readonly CaseState _before;
     private readonly Scratch _scratch;
     private readonly List<Deadline> _deadlines;
-    private readonly List<WorkflowEffect> _effects;
+    private readonly EffectList _effects;
 
     public DecisionBuilder(CompiledWorkflow workflow, CaseFacts facts, DateTimeOffset now, CaseState before)
     {
@@ -31,8 +32,16 @@ internal sealed class DecisionBuilder
         _facts = facts;
         _now = now;
         _before = before;
-        _scratch = _threadScratch ?? new Scratch();
-        _threadScratch = null;
+        var scratch = _threadScratch;
+        if (scratch is null || scratch.InUse)
+        {
+            // None yet, or the last builder on this thread threw before it finished: start afresh.
+            scratch = new Scratch();
+            _threadScratch = scratch;
+        }
+
+        scratch.InUse = true;
+        _scratch = scratch;
         _deadlines = _scratch.Deadlines;
         _effects = _scratch.Effects;
         _deadlines.AddRange(before.Deadlines.AsSpan());
@@ -131,7 +140,7 @@ internal sealed class DecisionBuilder
     /// <summary>Schedules a deadline of <paramref name="duration"/> counted from <paramref name="from"/> in <paramref name="calendarName"/>, with reminders.</summary>
     public Deadline Schedule(DeadlineKind kind, DateTimeOffset from, WorkflowDuration duration, WorkflowDuration[] reminders, string? calendarName = null)
     {
-        var calendar = calendarName is null ? Calendar : _workflow.Calendars[calendarName];
+        var calendar = CalendarNamed(calendarName);
         var due = calendar.Add(from, duration);
         var deadline = new Deadline(NextId(kind), kind, Step, StepEntry, due.At, due.Provisional, from, duration, calendar.Name);
         Add(deadline);
@@ -148,6 +157,13 @@ internal sealed class DecisionBuilder
         return deadline;
     }
 
+    /// <summary>The calendar called <paramref name="name"/>: most deadlines count in the workflow's own, which needs no lookup.</summary>
+    private IWorkflowCalendar CalendarNamed(string? name)
+    {
+        var own = _workflow.Calendar;
+        return name is null || string.Equals(name, own.Name, StringComparison.Ordinal) ? own : _workflow.Calendars[name];
+    }
+
     /// <summary>The calendar a live deadline was counted in.</summary>
     public IWorkflowCalendar CalendarOf(Deadline deadline) =>
         _workflow.Calendars.TryGetValue(deadline.Calendar, out var calendar) ? calendar : Calendar;
@@ -158,20 +174,27 @@ internal sealed class DecisionBuilder
         _effects.Add(new ScheduleDeadlineEffect(deadline));
     }
 
-    /// <summary>The next deadline id, <c>{step entry}.{kind}.{sequence}</c>, written straight into the string.</summary>
+    /// <summary>The next deadline id, <c>{step entry}.{kind}.{sequence}</c>; the ids of the first entries and deadlines are made once and shared.</summary>
     private string NextId(DeadlineKind kind)
     {
         DeadlineSequence++;
-        var name = DeadlineNames[(int)kind];
-        Span<char> text = stackalloc char[64];
-        StepEntry.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-        text[length++] = '.';
-        name.AsSpan().CopyTo(text[length..]);
-        length += name.Length;
-        text[length++] = '.';
-        DeadlineSequence.TryFormat(text[length..], out var written, default, CultureInfo.InvariantCulture);
-        return new string(text[..(length + written)]);
+        if ((uint)StepEntry < IdCacheEntries && (uint)DeadlineSequence < IdCacheSequences)
+        {
+            var row = IdCache[(StepEntry * DeadlineNames.Length) + (int)kind] ??= new string[IdCacheSequences];
+            return row[DeadlineSequence] ??= FormatId(StepEntry, kind, DeadlineSequence);
+        }
+
+        return FormatId(StepEntry, kind, DeadlineSequence);
     }
+
+    private static string FormatId(int stepEntry, DeadlineKind kind, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{stepEntry}.{DeadlineNames[(int)kind]}.{sequence}");
+
+    private const int IdCacheEntries = 16;
+    private const int IdCacheSequences = 128;
+
+    /// <summary>Deadline ids by step entry and kind, then by sequence; filled as ids are first needed (a race only makes the same string twice).</summary>
+    private static readonly string[]?[] IdCache = new string[IdCacheEntries * Enum.GetValues<DeadlineKind>().Length][];
 
     private static readonly string[] DeadlineNames = Enum.GetValues<DeadlineKind>().Select(CamelCaseEnum<DeadlineKind>.NameOf).ToArray();
 
@@ -368,8 +391,8 @@ internal sealed class DecisionBuilder
             DeadlineSequence = DeadlineSequence,
             Outcome = Outcome,
         };
-        var effects = Drain(_effects);
-        _threadScratch = _scratch;
+        var effects = _effects.Drain();
+        _scratch.InUse = false;
         return new Decision(DecisionOutcome.Applied, state, effects, fromStep, fromPhase);
     }
 
@@ -386,11 +409,51 @@ internal sealed class DecisionBuilder
         return ImmutableCollectionsMarshal.AsImmutableArray(array);
     }
 
+    /// <summary>
+    /// Effects in the order they arise. They are kept as objects: storing a derived effect into a
+    /// <see cref="WorkflowEffect"/> array costs a type check per store that an object array does not need.
+    /// </summary>
+    private sealed class EffectList
+    {
+        private object[] _items = new object[16];
+        private int _count;
+
+        public void Add(WorkflowEffect effect)
+        {
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, _count * 2);
+            }
+
+            _items[_count++] = effect;
+        }
+
+        public ImmutableArray<WorkflowEffect> Drain()
+        {
+            if (_count == 0)
+            {
+                return ImmutableArray<WorkflowEffect>.Empty;
+            }
+
+            var effects = new WorkflowEffect[_count];
+            for (var i = 0; i < effects.Length; i++)
+            {
+                effects[i] = Unsafe.As<WorkflowEffect>(_items[i]);
+            }
+
+            Array.Clear(_items, 0, _count);
+            _count = 0;
+            return ImmutableCollectionsMarshal.AsImmutableArray(effects);
+        }
+    }
+
     /// <summary>A thread's reusable lists; 16 holds every decision of the shipped workflows without growing.</summary>
     private sealed class Scratch
     {
         public List<Deadline> Deadlines { get; } = new(16);
 
-        public List<WorkflowEffect> Effects { get; } = new(16);
+        public EffectList Effects { get; } = new();
+
+        public bool InUse { get; set; }
     }
 }

@@ -1,0 +1,57 @@
+using Mediation.Api.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Api.Data;
+
+/// <summary>
+/// The service's one DbContext. Each provider derives its own context (<see cref="SqliteMediationDbContext"/>,
+/// <see cref="SqlServerMediationDbContext"/>) only to carry its own migrations and conventions; add a migration to both
+/// with <c>scripts/add-migration.sh NAME</c>.
+/// </summary>
+public class MediationDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Mediator> Mediators => Set<Mediator>();
+
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
+    public DbSet<Party> Parties => Set<Party>();
+
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+
+    public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
+
+    public DbSet<OutcomeRecord> Outcomes => Set<OutcomeRecord>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();
+
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    public DbSet<ReferenceSequence> ReferenceSequences => Set<ReferenceSequence>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MediationDbContext).Assembly);
+    }
+}
+
+/// <summary>The SQLite context: the embedded default. SQLite cannot order or compare <see cref="DateTimeOffset"/> or decimal stored as text, so they are stored as numbers.</summary>
+public sealed class SqliteMediationDbContext(DbContextOptions<SqliteMediationDbContext> options) : MediationDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+}
+
+/// <summary>The SQL Server context: the production provider.</summary>
+public sealed class SqlServerMediationDbContext(DbContextOptions<SqlServerMediationDbContext> options) : MediationDbContext(options);
