@@ -1,3 +1,4 @@
+using Mediation.Api.Auth;
 using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
 using Mediation.Api.Infrastructure;
@@ -8,12 +9,15 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
 builder.AddPersistence();
+builder.AddAuth();
 builder.AddWorkflowEngine();
 builder.AddDeadlineTimers();
 
 var app = builder.Build();
 
 app.UseApiDefaults();
+app.UseAuth();
+app.MapAuthApi();
 app.MapWorkflowsApi();
 app.MapCalendarsApi();
 app.MapHealthChecks("/health");
