@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/add-migration.sh NAME}"
 dotnet tool restore >/dev/null
-dotnet build src/Mediation.Api -c Debug >/dev/null
+dotnet build src/Mediation.Api -c Debug -v quiet -nologo
 for provider in Sqlite SqlServer; do
   dotnet tool run dotnet-ef migrations add "$name" \
     --project src/Mediation.Api --startup-project src/Mediation.Api --no-build \

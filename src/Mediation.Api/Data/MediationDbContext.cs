@@ -33,6 +33,8 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<ReferenceSequence> ReferenceSequences => Set<ReferenceSequence>();
 
+    public DbSet<DisputeHandler> DisputeHandlers => Set<DisputeHandler>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)

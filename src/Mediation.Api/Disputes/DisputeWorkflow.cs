@@ -133,7 +133,11 @@ internal sealed class DisputeWorkflow(
                     var (organisationId, mediatorId) = await directory.ResolveAsync(dispute, assign, cancellationToken);
                     dispute.OrganisationId = organisationId;
                     dispute.MediatorId = mediatorId;
-                    if (organisationId is null)
+                    if (organisationId is { } handler)
+                    {
+                        db.DisputeHandlers.Add(new DisputeHandler { DisputeId = dispute.Id, OrganisationId = handler, StepId = assign.StepId, AssignedAt = now });
+                    }
+                    else
                     {
                         logger.LogWarning("No organisation handles step {Step} for location {Location} of dispute {Reference}", assign.StepId, dispute.LocationCode, dispute.Reference);
                     }

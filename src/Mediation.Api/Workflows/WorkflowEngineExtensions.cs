@@ -63,6 +63,7 @@ internal static class WorkflowEngineExtensions
         builder.Services.AddScoped<IDatabaseSeeder, WorkflowVersionSeeder>();
         builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddScoped<DisputeWorkflow>();
+        builder.Services.AddScoped<DisputeAccess>();
         return builder;
     }
 }

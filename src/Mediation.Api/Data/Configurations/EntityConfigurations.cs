@@ -177,3 +177,14 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasOne<Dispute>().WithMany().HasForeignKey(o => o.DisputeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DisputeHandlerConfiguration : IEntityTypeConfiguration<DisputeHandler>
+{
+    public void Configure(EntityTypeBuilder<DisputeHandler> builder)
+    {
+        builder.Property(h => h.StepId).HasMaxLength(64);
+        builder.HasIndex(h => new { h.OrganisationId, h.DisputeId }).HasDatabaseName("IX_DisputeHandler_Organisation");
+        builder.HasOne<Dispute>().WithMany().HasForeignKey(h => h.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -308,6 +308,38 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                     b.ToTable("Disputes");
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.DisputeHandler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.HasIndex("OrganisationId", "DisputeId")
+                        .HasDatabaseName("IX_DisputeHandler_Organisation");
+
+                    b.ToTable("DisputeHandlers");
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -853,6 +885,21 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                     b.Navigation("Mediator");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.DisputeHandler", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mediation.Api.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.Mediator", b =>

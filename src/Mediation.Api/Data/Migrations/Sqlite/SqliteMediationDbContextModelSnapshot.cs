@@ -302,6 +302,36 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.ToTable("Disputes");
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.DisputeHandler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.HasIndex("OrganisationId", "DisputeId")
+                        .HasDatabaseName("IX_DisputeHandler_Organisation");
+
+                    b.ToTable("DisputeHandlers");
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -840,6 +870,21 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.Navigation("Mediator");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.DisputeHandler", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mediation.Api.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.Mediator", b =>

@@ -347,6 +347,34 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DisputeHandlers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DisputeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StepId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisputeHandlers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisputeHandlers_Disputes_DisputeId",
+                        column: x => x.DisputeId,
+                        principalTable: "Disputes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DisputeHandlers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -508,6 +536,16 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                 columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DisputeHandler_Organisation",
+                table: "DisputeHandlers",
+                columns: new[] { "OrganisationId", "DisputeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisputeHandlers_DisputeId",
+                table: "DisputeHandlers",
+                column: "DisputeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dispute_FiledBy",
                 table: "Disputes",
                 column: "FiledByUserId");
@@ -609,6 +647,9 @@ namespace Mediation.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Deadlines");
+
+            migrationBuilder.DropTable(
+                name: "DisputeHandlers");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyKeys");

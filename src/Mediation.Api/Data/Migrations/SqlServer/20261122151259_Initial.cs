@@ -347,6 +347,34 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DisputeHandlers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DisputeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StepId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisputeHandlers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisputeHandlers_Disputes_DisputeId",
+                        column: x => x.DisputeId,
+                        principalTable: "Disputes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DisputeHandlers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -510,6 +538,16 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                 columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DisputeHandler_Organisation",
+                table: "DisputeHandlers",
+                columns: new[] { "OrganisationId", "DisputeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisputeHandlers_DisputeId",
+                table: "DisputeHandlers",
+                column: "DisputeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dispute_FiledBy",
                 table: "Disputes",
                 column: "FiledByUserId");
@@ -611,6 +649,9 @@ namespace Mediation.Api.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Deadlines");
+
+            migrationBuilder.DropTable(
+                name: "DisputeHandlers");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyKeys");
