@@ -176,10 +176,18 @@ internal sealed class WorkflowMachine
                     continue;
                 }
 
+                if (type == WorkflowEventType.RiskFlagged)
+                {
+                    // A risk flag that matches none of the definition's conditions still reaches the organisation.
+                    configuration.InternalTransitionIf(type, _ => Select(transitions) < 0, static () => { }, "no conditional transition for the risk flag applies");
+                }
+
                 foreach (var transition in transitions)
                 {
                     var target = _workflow.Steps[transition.Target];
-                    var destination = Code(target.Index, target.EntryPhase);
+
+                    // A reassignment goes back to the queue: consent, once given, is not asked again.
+                    var destination = transition.IsReassign ? Code(step.Index, CasePhase.Queued) : Code(target.Index, target.EntryPhase);
                     var description = Describe(transition);
                     var ordinal = transition.Ordinal;
                     bool Guard() => Select(transitions) == ordinal;
@@ -239,6 +247,7 @@ internal sealed class WorkflowMachine
         }
 
         if (_event.Extension is not { } requested || requested.IsDateBased != extension.Max.IsDateBased
+            || (requested.HasMonthsOrYears && _workflow.Calendars[step.Resolution!.Calendar] is Calendars.WorkingDayCalendar)
             || Longer(requested, extension.Max))
         {
             return false;

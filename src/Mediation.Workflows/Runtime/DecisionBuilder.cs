@@ -25,6 +25,7 @@ internal sealed class DecisionBuilder
     private readonly Scratch _scratch;
     private readonly List<Deadline> _deadlines;
     private readonly EffectList _effects;
+    private string? _leftStep;
 
     public DecisionBuilder(CompiledWorkflow workflow, CaseFacts facts, DateTimeOffset now, CaseState before)
     {
@@ -218,7 +219,7 @@ internal sealed class DecisionBuilder
                     AssignmentReason.Reassigned => NotificationTemplates.CaseReassigned,
                     _ => NotificationTemplates.CaseQueued,
                 });
-                if (step.ConsentOf is { } consentOf)
+                if (step.ConsentOf is { } consentOf && reason != AssignmentReason.Reassigned)
                 {
                     var consent = Schedule(DeadlineKind.Consent, _now, step.ConsentWithin, []);
                     Notify(consentOf, NotificationTemplates.ConsentRequested, consent.Id);
@@ -303,6 +304,7 @@ internal sealed class DecisionBuilder
     /// <summary>What leaving a step by <paramref name="cause"/> requires: a termination record for a failed mediation, an agreement for a success.</summary>
     public void Leave(CompiledStep step, CompiledStep target, WorkflowEventType cause)
     {
+        _leftStep = step.Id;
         CancelAll();
         if (step.Kind != StepKind.Mediation)
         {
@@ -328,12 +330,15 @@ internal sealed class DecisionBuilder
     {
         Phase = CasePhase.Closed;
         Outcome = step.Outcome;
+
+        // The record concludes the step the case left (the district's mediation, the follow-up), not the end step.
+        var concluded = _leftStep ?? step.Id;
         var record = step.Outcome switch
         {
-            TerminalOutcome.Closed => new RequireOutcomeEffect(OutcomeKind.Closure, step.Id, null, []),
-            TerminalOutcome.Withdrawn => new RequireOutcomeEffect(OutcomeKind.Withdrawal, step.Id, null, []),
-            TerminalOutcome.Refused => new RequireOutcomeEffect(OutcomeKind.Refusal, step.Id, null, _workflow.Remedies),
-            _ => new RequireOutcomeEffect(OutcomeKind.Termination, step.Id, ReasonFor(cause), Remedies(step.Referral)),
+            TerminalOutcome.Closed => new RequireOutcomeEffect(OutcomeKind.Closure, concluded, null, []),
+            TerminalOutcome.Withdrawn => new RequireOutcomeEffect(OutcomeKind.Withdrawal, concluded, null, []),
+            TerminalOutcome.Refused => new RequireOutcomeEffect(OutcomeKind.Refusal, concluded, null, _workflow.Remedies),
+            _ => new RequireOutcomeEffect(OutcomeKind.Termination, concluded, ReasonFor(cause), Remedies(step.Referral)),
         };
         _effects.Add(record);
         if (record.Kind is OutcomeKind.Termination)

@@ -94,7 +94,7 @@ public static class WorkflowEngine
         if (!fired.Handled)
         {
             var unmet = fired.UnmetGuards is { Count: > 0 } guards ? string.Join("; ", guards) : "-";
-            return Unchanged(state, DecisionOutcome.Rejected, "EventNotPermitted", WorkflowEvents.NameOf(trigger), step.Id, state.Phase, unmet);
+            return Unchanged(state, DecisionOutcome.Rejected, "EventNotPermitted", WorkflowEvents.NameOf(trigger), step.Id, CamelCaseEnum<CasePhase>.NameOf(state.Phase), unmet);
         }
 
         var builder = new DecisionBuilder(workflow, facts, now, state);

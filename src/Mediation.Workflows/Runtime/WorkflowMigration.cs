@@ -44,7 +44,7 @@ public static class WorkflowMigration
 
             if (oldStep.Kind != newStep.Kind)
             {
-                issues.Error("MigrationKindMismatch", path, source, oldStep.Kind, target, newStep.Kind);
+                issues.Error("MigrationKindMismatch", path, source, CamelCaseEnum<StepKind>.NameOf(oldStep.Kind), target, CamelCaseEnum<StepKind>.NameOf(newStep.Kind));
             }
         }
 
@@ -83,7 +83,7 @@ public static class WorkflowMigration
         if ((state.Phase == CasePhase.Paused && !newStep.Pausable) || (state.Phase == CasePhase.AwaitingConsent && newStep.ConsentOf is null))
         {
             var issues = new IssueList();
-            issues.Error("MigrationPhaseUnsupported", $"$.stepMapping.{state.StepId}", state.Phase, newStep.Id);
+            issues.Error("MigrationPhaseUnsupported", $"$.stepMapping.{state.StepId}", CamelCaseEnum<CasePhase>.NameOf(state.Phase), newStep.Id);
             throw new WorkflowDefinitionException(issues.Items);
         }
 

@@ -105,7 +105,7 @@ public sealed class FailureAndTimeoutTests
         var decision = run.Apply(WorkflowEventType.Withdrawn, Cst(2026, 3, 5, 9));
 
         var record = decision.Only<RequireOutcomeEffect>();
-        Assert.Equal((OutcomeKind.Withdrawal, "withdrawn", (TerminationReason?)null), (record.Kind, record.StepId, record.TerminationReason));
+        Assert.Equal((OutcomeKind.Withdrawal, "village", (TerminationReason?)null), (record.Kind, record.StepId, record.TerminationReason));
         Assert.Empty(record.Remedies);
         Assert.Equal(["1.reminder.4", "1.resolution.3"], decision.CancelledIds());
         Assert.Equal((CasePhase.Closed, TerminalOutcome.Withdrawn), (run.State.Phase, run.State.Outcome));

@@ -92,7 +92,7 @@ public sealed class FollowUpTests
 
         var decision = run.Apply(WorkflowEventType.Performed, Cst(2026, 3, 20, 10));
 
-        Assert.Equal(new RequireOutcomeEffect(OutcomeKind.Closure, "closed", null, []), decision.Only<RequireOutcomeEffect>());
+        Assert.Equal(new RequireOutcomeEffect(OutcomeKind.Closure, "follow-up", null, []), decision.Only<RequireOutcomeEffect>());
         Assert.Equal(("closed", CasePhase.Closed, TerminalOutcome.Closed), (run.State.StepId, run.State.Phase, run.State.Outcome));
         Assert.Equal(live, decision.CancelledIds());
         Assert.Equal(4, live.Count);

@@ -41,8 +41,8 @@ public sealed class RejectionAndPermittedEventsTests
 
         var decision = run.Send(WorkflowEvent.AgreementReached(AgreementForm.Oral), Cst(2026, 3, 3, 9));
 
-        Assert.Equal("'agreementReached' is not allowed in step 'village' (Queued). Unmet conditions: -.", decision.Problem?.Message.En);
-        Assert.Equal("在步骤“village”（Queued）中不允许“agreementReached”。未满足的条件：-。", decision.Problem?.Message.ZhCn);
+        Assert.Equal("'agreementReached' is not allowed in step 'village' (queued). Unmet conditions: -.", decision.Problem?.Message.En);
+        Assert.Equal("在步骤“village”（queued）中不允许“agreementReached”。未满足的条件：-。", decision.Problem?.Message.ZhCn);
     }
 
     [Theory]
