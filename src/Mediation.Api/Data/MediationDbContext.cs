@@ -44,16 +44,25 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
     }
 }
 
-/// <summary>The SQLite context: the embedded default. SQLite cannot order or compare <see cref="DateTimeOffset"/> or decimal stored as text, so they are stored as numbers.</summary>
+/// <summary>
+/// The SQLite context: the embedded default. SQLite cannot order or compare <see cref="DateTimeOffset"/> or decimal
+/// stored as text, so they are stored as numbers: instants as UTC ticks (so +08:00 and +00:00 values compare
+/// correctly), amounts as doubles.
+/// </summary>
 public sealed class SqliteMediationDbContext(DbContextOptions<SqliteMediationDbContext> options) : MediationDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
     }
 }
 
 /// <summary>The SQL Server context: the production provider.</summary>
 public sealed class SqlServerMediationDbContext(DbContextOptions<SqlServerMediationDbContext> options) : MediationDbContext(options);
+
+/// <summary>Stores an instant as its UTC ticks; it comes back in UTC. Local time is a presentation matter.</summary>
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    value => value.UtcTicks,
+    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

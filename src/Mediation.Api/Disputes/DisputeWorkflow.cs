@@ -71,8 +71,15 @@ internal sealed class DisputeWorkflow(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception)
         {
+            // Someone else changed the case first. A racing decision may trip the unique deadline index before the
+            // version check, so any failed save of a case whose version moved on is the same conflict.
+            if (exception is not DbUpdateConcurrencyException && !await ChangedSinceAsync(disputeId, dispute.Version - 1, cancellationToken))
+            {
+                throw;
+            }
+
             db.ChangeTracker.Clear();
             return WorkflowResult.Conflict(dispute, decision);
         }
@@ -242,6 +249,12 @@ internal sealed class DisputeWorkflow(
         }
 
         return record;
+    }
+
+    private async Task<bool> ChangedSinceAsync(Guid disputeId, int loadedVersion, CancellationToken cancellationToken)
+    {
+        var current = await db.Disputes.AsNoTracking().Where(d => d.Id == disputeId).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
+        return current != loadedVersion;
     }
 
     private async Task SettleIgnoredTimerAsync(Dispute dispute, string deadlineId, Decision decision, DateTimeOffset now, CancellationToken cancellationToken)
