@@ -2,6 +2,7 @@ using Mediation.Api.Data;
 using Mediation.Api.Disputes;
 using Mediation.Workflows.Compilation;
 using Mediation.Workflows.Runtime;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Mediation.Api.Workflows;
 
@@ -19,12 +20,15 @@ internal sealed class WorkflowsOptions
 /// versions. Published versions live in the database (every version a case may still run on); the catalog is swapped
 /// atomically when a version is published.
 /// </summary>
-internal sealed class WorkflowRegistry(WorkflowLibrary library)
+internal sealed class WorkflowRegistry(WorkflowLibrary library) : IDisposable
 {
     private readonly Lock _publishing = new();
     private volatile WorkflowCatalog _catalog = WorkflowCatalog.Empty;
 
     public WorkflowLibrary Library { get; } = library;
+
+    /// <summary>Serialises saving drafts and publishing within this process (the database guards across processes).</summary>
+    public SemaphoreSlim Changes { get; } = new(1, 1);
 
     public WorkflowCatalog Catalog => _catalog;
 
@@ -38,6 +42,8 @@ internal sealed class WorkflowRegistry(WorkflowLibrary library)
 
     public CompilationResult Compile(Mediation.Workflows.Definitions.WorkflowDefinition definition) =>
         WorkflowCompiler.Compile(definition, Library.Context);
+
+    public void Dispose() => Changes.Dispose();
 }
 
 internal static class WorkflowEngineExtensions
@@ -64,6 +70,9 @@ internal static class WorkflowEngineExtensions
         builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddScoped<DisputeWorkflow>();
         builder.Services.AddScoped<DisputeAccess>();
+        builder.Services.AddScoped<WorkflowVersionStore>();
+        builder.Services.AddScoped<WorkflowMigrations>();
+        builder.Services.Configure<SwaggerGenOptions>(options => options.OperationFilter<WorkflowRequestExamplesFilter>());
         return builder;
     }
 }

@@ -39,6 +39,11 @@ internal sealed class WorkflowVersionSeeder(WorkflowRegistry registry, TimeProvi
             {
                 logger.LogWarning("Shipped {Key} v{Version} differs from the published version in the database; the published version stays. Give the change a new version number.", definition.Key, definition.Version);
             }
+            else if (existing.Status == WorkflowVersionStatus.Draft)
+            {
+                // A designer's draft holds that number; it is theirs to publish or to save again past the shipped one.
+                logger.LogWarning("Shipped {Key} v{Version} is not published: a draft in the database has that version number.", definition.Key, definition.Version);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,11 +4,26 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace Mediation.Api.Tests;
+namespace Mediation.Api.Tests.Workflows;
 
-public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixture<MediationApiFactory>
+/// <summary>Reading workflows (any signed-in user), validation (administrators), calendars, OpenAPI and health.</summary>
+public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixture<MediationApiFactory>, IAsyncLifetime
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private HttpClient _client = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _client = await factory.CreateClientForAsync("resident1");
+        _admin = await factory.CreateClientForAsync("admin");
+    }
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        _admin.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task ListWorkflows_Always_ReturnsTheFourShippedWorkflows()
@@ -17,6 +32,27 @@ public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixtu
 
         var keys = workflows.EnumerateArray().Select(w => w.GetProperty("key").GetString()!).Order().ToArray();
         Assert.Equal(["general-civil", "labour", "land-contract", "medical"], keys);
+    }
+
+    [Fact]
+    public async Task ListWorkflows_ShippedWorkflow_ShowsLatestVersionsAndNoDraft()
+    {
+        var workflows = await _client.GetFromJsonAsync<JsonElement>("/api/workflows");
+
+        var medical = workflows.EnumerateArray().Single(w => w.GetProperty("key").GetString() == "medical");
+        Assert.Equal(1, medical.GetProperty("latest").GetProperty("version").GetInt32());
+        Assert.Equal("published", medical.GetProperty("versions")[0].GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, medical.GetProperty("draft").ValueKind);
+    }
+
+    [Fact]
+    public async Task ListVersions_ShippedWorkflow_ReturnsVersionOnePublished()
+    {
+        var versions = await _client.GetFromJsonAsync<JsonElement>("/api/workflows/labour/versions");
+
+        var only = Assert.Single(versions.EnumerateArray());
+        Assert.Equal((1, "published"), (only.GetProperty("version").GetInt32(), only.GetProperty("status").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, only.GetProperty("publishedAt").ValueKind);
     }
 
     [Fact]
@@ -58,7 +94,7 @@ public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixtu
     {
         var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "workflows", "labour.json"));
 
-        using var response = await _client.PostAsync("/api/workflows/validate", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var response = await _admin.PostAsync("/api/workflows/validate", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -74,7 +110,7 @@ public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixtu
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workflows/validate") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
 
-        using var response = await _client.SendAsync(request);
+        using var response = await _admin.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -86,7 +122,7 @@ public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Validate_MalformedJson_Returns400WithThePath()
     {
-        using var response = await _client.PostAsync("/api/workflows/validate", new StringContent("{\"key\": \"x\", \"version\": \"one\"}", Encoding.UTF8, "application/json"));
+        using var response = await _admin.PostAsync("/api/workflows/validate", new StringContent("{\"key\": \"x\", \"version\": \"one\"}", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -107,7 +143,23 @@ public sealed class WorkflowsApiTests(MediationApiFactory factory) : IClassFixtu
     {
         var document = await _client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
 
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/workflows/validate", out _));
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/workflows/validate", out _));
+        foreach (var path in new[]
+        {
+            "/api/workflows/{key}/versions", "/api/workflows/{key}/drafts", "/api/workflows/{key}/drafts/simulate",
+            "/api/workflows/{key}/versions/{version}/simulate", "/api/workflows/{key}/drafts/publish", "/api/workflows/{key}/migrations",
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
+        var draftBody = paths.GetProperty("/api/workflows/{key}/drafts").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal("general-civil", draftBody.GetProperty("example").GetProperty("key").GetString());
+        var scriptBody = paths.GetProperty("/api/workflows/{key}/drafts/simulate").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal("neighbour", scriptBody.GetProperty("example").GetProperty("facts").GetProperty("category").GetString());
+        var migrationBody = paths.GetProperty("/api/workflows/{key}/migrations").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.True(migrationBody.GetProperty("example").GetProperty("dryRun").GetBoolean());
     }
 
     [Fact]
