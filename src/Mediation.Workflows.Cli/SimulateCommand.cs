@@ -1,5 +1,6 @@
-using Mediation.Workflows.Compilation;
+using System.Globalization;
 using Mediation.Workflows.Simulation;
+using Mediation.Workflows.Validation;
 
 namespace Mediation.Workflows.Cli;
 
@@ -7,6 +8,10 @@ namespace Mediation.Workflows.Cli;
 /// <c>simulate &lt;workflows-folder&gt; &lt;workflow-key&gt; &lt;script.json&gt; [--lang en|zh-CN]</c>: runs a
 /// scripted dispute through <see cref="WorkflowSimulator"/> and prints what happened.
 /// </summary>
+/// <remarks>
+/// The script is read and checked by <see cref="SimulationScriptJson"/>, as the HTTP API reads it; a script with
+/// issues is not run, and every issue is printed as <c>script.json: code path: message</c>.
+/// </remarks>
 internal static class SimulateCommand
 {
     public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
@@ -22,10 +27,15 @@ internal static class SimulateCommand
                 return Library.ReportInvalid(loaded, stdout, stderr);
             }
 
-            var script = ReadScript(scriptPath);
-            CheckTimeOrder(workflow, script);
-            var trace = WorkflowSimulator.Run(workflow, script);
-            new TraceWriter(stdout, culture).Write(workflow, script, trace);
+            var parsed = SimulationScriptJson.Parse(ReadScript(scriptPath));
+            var issues = parsed.Script is { } script ? SimulationScriptJson.Check(script, workflow) : parsed.Issues;
+            if (issues.Count > 0 || parsed.Script is null)
+            {
+                return ReportScriptIssues(scriptPath, issues, culture, stderr);
+            }
+
+            var trace = WorkflowSimulator.Run(workflow, parsed.Script);
+            new TraceWriter(stdout, culture).Write(workflow, parsed.Script, trace);
             return ExitCodes.Ok;
         }
         catch (InputException e)
@@ -33,43 +43,29 @@ internal static class SimulateCommand
             stderr.WriteLine($"mediation-workflows: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (ScriptException e)
-        {
-            stderr.WriteLine($"mediation-workflows: {scriptPath}: {e.Message}");
-            return ExitCodes.Usage;
-        }
     }
 
-    private static SimulationScript ReadScript(string path)
+    private static string ReadScript(string path)
     {
-        string json;
         try
         {
-            json = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"the script '{path}' cannot be read: {e.Message}");
         }
-
-        return ScriptReader.Parse(json);
     }
 
-    /// <summary>The simulator refuses events out of time order; say which one, counting as it does.</summary>
-    private static void CheckTimeOrder(CompiledWorkflow workflow, SimulationScript script)
+    /// <summary>Writes every issue of a script that cannot be run, in <paramref name="culture"/>, and returns exit code 2.</summary>
+    private static int ReportScriptIssues(string scriptPath, IReadOnlyList<ValidationIssue> issues, CultureInfo culture, TextWriter stderr)
     {
-        var now = script.Facts.FiledAt;
-        for (var i = 0; i < script.Events.Count; i++)
+        foreach (var issue in issues)
         {
-            var scripted = script.Events[i];
-            var at = scripted.At ?? (scripted.After is { } after ? workflow.Calendar.Add(now, after).At : now);
-            if (at < now)
-            {
-                var before = i == 0 ? "the filing" : $"event {i - 1}";
-                throw new ScriptException($"$.events[{i}].at", $"{TraceWriter.Time(at)} is before {before} at {TraceWriter.Time(now)}; events must be in time order");
-            }
-
-            now = at;
+            stderr.WriteLine($"{scriptPath}: {issue.Code} {issue.Path}: {issue.Message.For(culture)}");
         }
+
+        stderr.WriteLine($"mediation-workflows: {scriptPath} has {issues.Count} issue(s); the script was not run.");
+        return ExitCodes.Usage;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class TraceWriter(TextWriter output, CultureInfo culture)
 
     private readonly bool _english = culture.TwoLetterISOLanguageName == "en";
 
-    public static string Time(DateTimeOffset instant) =>
+    private static string Time(DateTimeOffset instant) =>
         instant.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     public void Write(CompiledWorkflow workflow, SimulationScript script, SimulationTrace trace)

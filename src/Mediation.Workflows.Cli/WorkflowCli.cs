@@ -81,7 +81,8 @@ public static class WorkflowCli
               JSON report with --json.
           mediation-workflows simulate <workflows-folder> <workflow-key> <script.json> [--lang en|zh-CN]
               Runs a scripted dispute through the workflow on a virtual clock, firing deadlines as they fall
-              due, and prints the trace, the step path and the final state (times in +08:00).
+              due, and prints the trace, the step path and the final state (times in +08:00). A script with
+              mistakes is not run: each is printed as 'script.json: code path: message' in the --lang language.
           mediation-workflows mermaid <workflows-folder> <workflow-key> [--lang en|zh-CN]
               Prints the workflow as a Mermaid state diagram.
           mediation-workflows --help

@@ -53,9 +53,7 @@ public static class CalendarJson
         var issues = new List<CalendarIssue>();
         if (!Directory.Exists(directory))
         {
-            issues.Add(new CalendarIssue(folder, new LocalizedText(
-                Invariant($"日历目录“{directory}”不存在。"),
-                Invariant($"The calendar folder '{directory}' does not exist."))));
+            issues.Add(new CalendarIssue(folder, Text.Get("CalendarFolderMissing", directory)));
             return new CalendarLoadResult(null, issues);
         }
 
@@ -64,9 +62,7 @@ public static class CalendarJson
         var infoFile = Path.Combine(directory, CalendarFileName);
         if (!File.Exists(infoFile))
         {
-            issues.Add(new CalendarIssue(infoLocation, new LocalizedText(
-                Invariant($"日历目录缺少 {CalendarFileName}（名称、显示名称、时区和周末）。"),
-                Invariant($"The calendar folder has no {CalendarFileName} (name, display name, time zone and weekend)."))));
+            issues.Add(new CalendarIssue(infoLocation, Text.Get("CalendarInfoMissing", CalendarFileName)));
         }
         else if (TryReadFile(infoFile, infoLocation, issues, out var infoJson))
         {
@@ -102,18 +98,12 @@ public static class CalendarJson
             if (int.TryParse(Path.GetFileNameWithoutExtension(fileName), NumberStyles.None, CultureInfo.InvariantCulture, out var fileYear)
                 && fileYear != schedule.Year)
             {
-                collector.Report(
-                    "$.year",
-                    Invariant($"文件名表示 {fileYear} 年，但 year 为 {schedule.Year}。"),
-                    Invariant($"The file name says {fileYear} but year is {schedule.Year}."));
+                collector.Report("$.year", Text.Get("CalendarYearMismatch", fileYear, schedule.Year));
             }
 
             if (yearFiles.TryGetValue(schedule.Year, out var firstFile))
             {
-                collector.Report(
-                    "$.year",
-                    Invariant($"{schedule.Year} 年的安排重复：{firstFile} 已有该年。"),
-                    Invariant($"Duplicate year {schedule.Year}: {firstFile} already has it."));
+                collector.Report("$.year", Text.Get("CalendarDuplicateYear", schedule.Year, firstFile));
                 continue;
             }
 
@@ -203,10 +193,7 @@ public static class CalendarJson
         var timeZone = issues.ReadString(root, "$", "timeZone");
         if (timeZone is not null && !IsKnownTimeZone(timeZone))
         {
-            issues.Report(
-                "$.timeZone",
-                Invariant($"未知时区“{timeZone}”；请使用 IANA 时区名，例如 Asia/Shanghai。"),
-                Invariant($"Unknown time zone '{timeZone}'; use an IANA time zone id such as Asia/Shanghai."));
+            issues.Report("$.timeZone", Text.Get("CalendarUnknownTimeZone", timeZone));
         }
 
         var weekend = new List<DayOfWeek>();
@@ -217,14 +204,11 @@ public static class CalendarJson
                 var path = Invariant($"$.weekend[{i}]");
                 if (days[i].ValueKind != JsonValueKind.String || ParseDayOfWeek(days[i].GetString()!) is not { } day)
                 {
-                    issues.Report(
-                        path,
-                        "应为英文星期名称，例如 \"Saturday\"。",
-                        "Must be an English day name such as \"Saturday\".");
+                    issues.Report(path, Text.Get("CalendarWeekendDayInvalid"));
                 }
                 else if (weekend.Contains(day))
                 {
-                    issues.Report(path, Invariant($"“{day}”重复。"), Invariant($"'{day}' is listed twice."));
+                    issues.Report(path, Text.Get("CalendarWeekendDayRepeated", day));
                 }
                 else
                 {
@@ -234,7 +218,7 @@ public static class CalendarJson
 
             if (weekend.Count == 7)
             {
-                issues.Report("$.weekend", "一周七天都是周末，没有工作日。", "All seven days are weekend days; there would be no working days.");
+                issues.Report("$.weekend", Text.Get("CalendarNoWorkingDays"));
             }
         }
 
@@ -337,10 +321,7 @@ public static class CalendarJson
             var line = (exception.LineNumber ?? 0) + 1;
             var position = (exception.BytePositionInLine ?? 0) + 1;
             var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
-            issues.Report(
-                path,
-                Invariant($"JSON 格式错误（第 {line} 行，第 {position} 字节）：{exception.Message}"),
-                Invariant($"Malformed JSON at line {line}, byte {position}: {exception.Message}"));
+            issues.Report(path, Text.Get("CalendarMalformedJson", line, position, exception.Message));
             return null;
         }
     }
@@ -354,9 +335,7 @@ public static class CalendarJson
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            issues.Add(new CalendarIssue(location, new LocalizedText(
-                Invariant($"无法读取文件：{exception.Message}"),
-                Invariant($"The file cannot be read: {exception.Message}"))));
+            issues.Add(new CalendarIssue(location, Text.Get("CalendarFileUnreadable", exception.Message)));
             text = string.Empty;
             return false;
         }
@@ -405,15 +384,13 @@ public static class CalendarJson
     {
         public int Count => issues.Count;
 
-        public void Report(string path, string zhCn, string en) => Report(path, new LocalizedText(zhCn, en));
-
         public void Report(string path, LocalizedText message) => issues.Add(new CalendarIssue(prefix + path, message));
 
         public bool ExpectObject(JsonElement element, string path, string[] known)
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
-                Report(path, "应为 JSON 对象。", "Must be a JSON object.");
+                Report(path, Text.Get("CalendarObjectExpected"));
                 return false;
             }
 
@@ -421,10 +398,7 @@ public static class CalendarJson
             {
                 if (Array.IndexOf(known, property.Name) < 0)
                 {
-                    Report(
-                        Child(path, property.Name),
-                        Invariant($"未知属性“{property.Name}”；可用的属性为 {string.Join("、", known)}。"),
-                        Invariant($"Unknown property '{property.Name}'; expected {string.Join(", ", known)}."));
+                    Report(Child(path, property.Name), Text.Get("CalendarUnknownProperty", property.Name, Text.List(known)));
                 }
             }
 
@@ -445,7 +419,7 @@ public static class CalendarJson
 
             if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
             {
-                Report(Child(path, name), "应为非空字符串。", "Must be a non-empty string.");
+                Report(Child(path, name), Text.Get("CalendarStringExpected"));
                 return null;
             }
 
@@ -465,10 +439,7 @@ public static class CalendarJson
                 return date;
             }
 
-            Report(
-                Child(path, name),
-                Invariant($"{value.GetRawText()} 不是 yyyy-MM-dd 格式的日期。"),
-                Invariant($"{value.GetRawText()} is not a date in yyyy-MM-dd form."));
+            Report(Child(path, name), Text.Get("CalendarDateInvalid", value.GetRawText()));
             return null;
         }
 
@@ -484,7 +455,7 @@ public static class CalendarJson
                 return number;
             }
 
-            Report(Child(path, name), "应为整数。", "Must be a whole number.");
+            Report(Child(path, name), Text.Get("CalendarWholeNumberExpected"));
             return null;
         }
 
@@ -521,7 +492,7 @@ public static class CalendarJson
 
             if (value.ValueKind != JsonValueKind.Array)
             {
-                Report(Child(path, name), "应为 JSON 数组（可以为空）。", "Must be a JSON array (it may be empty).");
+                Report(Child(path, name), Text.Get("CalendarArrayExpected"));
                 return null;
             }
 
@@ -543,10 +514,7 @@ public static class CalendarJson
 
             if (!optional)
             {
-                Report(
-                    Child(path, name),
-                    Invariant($"缺少必填属性“{name}”。"),
-                    Invariant($"Required property '{name}' is missing."));
+                Report(Child(path, name), Text.Get("CalendarPropertyRequired", name));
             }
 
             return false;

@@ -85,9 +85,7 @@ public sealed class CalendarRegistry
             if (registry.TryGet(calendar.Name, out _))
             {
                 var location = $"{Path.GetFileName(folder)}/{CalendarJson.CalendarFileName}:$.name";
-                issues.Add(new CalendarIssue(location, new LocalizedText(
-                    $"日历名称“{calendar.Name}”已被使用。",
-                    $"The calendar name '{calendar.Name}' is already taken.")));
+                issues.Add(new CalendarIssue(location, Text.Get("CalendarNameTaken", calendar.Name)));
                 continue;
             }
 

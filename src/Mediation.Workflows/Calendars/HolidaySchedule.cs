@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediation.Workflows.Definitions;
 
 namespace Mediation.Workflows.Calendars;
@@ -45,9 +44,7 @@ public sealed record HolidaySchedule(
         var issues = new List<CalendarIssue>();
         if (Year is < 1 or > 9999)
         {
-            issues.Add(new CalendarIssue("$.year", new LocalizedText(
-                Invariant($"年份 {Year} 超出范围（1–9999）。"),
-                Invariant($"Year {Year} is out of range (1-9999)."))));
+            issues.Add(new CalendarIssue("$.year", Text.Get("ScheduleYearOutOfRange", Year)));
             return issues;
         }
 
@@ -58,9 +55,9 @@ public sealed record HolidaySchedule(
             CheckYear(holiday.To, Invariant($"$.holidays[{i}].to"), issues);
             if (holiday.From > holiday.To)
             {
-                issues.Add(new CalendarIssue(Invariant($"$.holidays[{i}].to"), new LocalizedText(
-                    Invariant($"“{holiday.Name.ZhCn}”的结束日期 {Format(holiday.To)} 早于开始日期 {Format(holiday.From)}。"),
-                    Invariant($"'{holiday.Name.En}' ends on {Format(holiday.To)}, before it starts on {Format(holiday.From)}."))));
+                issues.Add(new CalendarIssue(
+                    Invariant($"$.holidays[{i}].to"),
+                    Text.Get("ScheduleHolidayEndsBeforeStart", holiday.Name, holiday.To, holiday.From)));
             }
         }
 
@@ -72,9 +69,9 @@ public sealed record HolidaySchedule(
                 var b = Holidays[i];
                 if (a.From <= a.To && b.From <= b.To && b.From <= a.To && a.From <= b.To)
                 {
-                    issues.Add(new CalendarIssue(Invariant($"$.holidays[{i}]"), new LocalizedText(
-                        Invariant($"“{b.Name.ZhCn}”（{Format(b.From)} 至 {Format(b.To)}）与 $.holidays[{j}]“{a.Name.ZhCn}”（{Format(a.From)} 至 {Format(a.To)}）重叠。"),
-                        Invariant($"'{b.Name.En}' ({Format(b.From)} to {Format(b.To)}) overlaps $.holidays[{j}] '{a.Name.En}' ({Format(a.From)} to {Format(a.To)})."))));
+                    issues.Add(new CalendarIssue(
+                        Invariant($"$.holidays[{i}]"),
+                        Text.Get("ScheduleHolidaysOverlap", b.Name, b.From, b.To, j, a.Name, a.From, a.To)));
                 }
             }
         }
@@ -86,9 +83,7 @@ public sealed record HolidaySchedule(
             CheckYear(date, path, issues);
             if (!Contains(weekend, date.DayOfWeek))
             {
-                issues.Add(new CalendarIssue(path, new LocalizedText(
-                    Invariant($"调休上班日 {Format(date)} 是{ChineseDayName(date.DayOfWeek)}，不是周末；调休上班日只能是周末。"),
-                    Invariant($"Make-up working day {Format(date)} is a {date.DayOfWeek}, not a weekend day; only weekend days can be make-up working days."))));
+                issues.Add(new CalendarIssue(path, Text.Get("ScheduleMakeUpDayNotWeekend", date, DayName(date.DayOfWeek))));
             }
 
             for (var j = 0; j < Holidays.Count; j++)
@@ -96,9 +91,9 @@ public sealed record HolidaySchedule(
                 var holiday = Holidays[j];
                 if (holiday.From <= date && date <= holiday.To)
                 {
-                    issues.Add(new CalendarIssue(path, new LocalizedText(
-                        Invariant($"调休上班日 {Format(date)} 落在假期 $.holidays[{j}]“{holiday.Name.ZhCn}”（{Format(holiday.From)} 至 {Format(holiday.To)}）之内。"),
-                        Invariant($"Make-up working day {Format(date)} falls inside holiday $.holidays[{j}] '{holiday.Name.En}' ({Format(holiday.From)} to {Format(holiday.To)})."))));
+                    issues.Add(new CalendarIssue(
+                        path,
+                        Text.Get("ScheduleMakeUpDayInHoliday", date, j, holiday.Name, holiday.From, holiday.To)));
                 }
             }
 
@@ -106,9 +101,7 @@ public sealed record HolidaySchedule(
             {
                 if (MakeUpWorkingDays[j].Date == date)
                 {
-                    issues.Add(new CalendarIssue(path, new LocalizedText(
-                        Invariant($"调休上班日 {Format(date)} 与 $.makeUpWorkingDays[{j}] 重复。"),
-                        Invariant($"Make-up working day {Format(date)} repeats $.makeUpWorkingDays[{j}]."))));
+                    issues.Add(new CalendarIssue(path, Text.Get("ScheduleMakeUpDayRepeated", date, j)));
                 }
             }
         }
@@ -120,9 +113,7 @@ public sealed record HolidaySchedule(
     {
         if (date.Year != Year)
         {
-            issues.Add(new CalendarIssue(path, new LocalizedText(
-                Invariant($"日期 {Format(date)} 不在 {Year} 年内；年度文件只列本年的日期（跨年假期中上一年或下一年的日期请写入那一年的文件）。"),
-                Invariant($"{Format(date)} is not in {Year}; a year file lists only that year's dates (put the other year's days of a period that spans New Year in that year's file)."))));
+            issues.Add(new CalendarIssue(path, Text.Get("ScheduleDateOutsideYear", date, Year)));
         }
     }
 
@@ -139,18 +130,16 @@ public sealed record HolidaySchedule(
         return false;
     }
 
-    internal static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static string ChineseDayName(DayOfWeek day) => day switch
+    private static LocalizedText DayName(DayOfWeek day) => Text.Get(day switch
     {
-        DayOfWeek.Monday => "星期一",
-        DayOfWeek.Tuesday => "星期二",
-        DayOfWeek.Wednesday => "星期三",
-        DayOfWeek.Thursday => "星期四",
-        DayOfWeek.Friday => "星期五",
-        DayOfWeek.Saturday => "星期六",
-        _ => "星期日",
-    };
+        DayOfWeek.Monday => "DayOfWeekMonday",
+        DayOfWeek.Tuesday => "DayOfWeekTuesday",
+        DayOfWeek.Wednesday => "DayOfWeekWednesday",
+        DayOfWeek.Thursday => "DayOfWeekThursday",
+        DayOfWeek.Friday => "DayOfWeekFriday",
+        DayOfWeek.Saturday => "DayOfWeekSaturday",
+        _ => "DayOfWeekSunday",
+    });
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

@@ -508,56 +508,50 @@ public static class SimulationScriptJson
         private void Error(string path, LocalizedText message) => Issues.Add(Issue(path, message));
     }
 
-    /// <summary>The script's messages in both languages.</summary>
+    /// <summary>The script's messages, from the resources (<c>Script*</c> keys), in both languages.</summary>
     private static class Messages
     {
-        public static readonly LocalizedText Object = new("对象", "an object");
-        public static readonly LocalizedText Array = new("数组", "an array");
-        public static readonly LocalizedText String = new("字符串", "a string");
-        public static readonly LocalizedText Number = new("数字", "a number");
-        public static readonly LocalizedText WholeNumber = new("整数", "a whole number");
-        public static readonly LocalizedText DateTime = new("带时区偏移的 ISO-8601 日期时间（如 2026-03-02T09:00:00+08:00）", "an ISO-8601 date and time with an offset (e.g. 2026-03-02T09:00:00+08:00)");
+        public static LocalizedText Object => Text.Get("ScriptTypeObject");
 
-        public static readonly LocalizedText NotNegative = new("标的额须为不小于 0 的数字（元）或 null。", "The amount must be a number of yuan, not negative, or null.");
-        public static readonly LocalizedText PartyCount = new("当事人人数须为不小于 1 的整数。", "The number of parties must be a whole number, at least 1.");
-        public static readonly LocalizedText Empty = new("不能为空。", "Must not be empty.");
-        public static readonly LocalizedText AtAndAfter = new("“at”和“after”只能写其中一个。", "Give either 'at' or 'after', not both.");
-        public static readonly LocalizedText TimerNotScriptable = new(
-            "模拟中期限会自动到期，不能编写“timerElapsed”；请编写当事人和工作人员的操作，并用“until”设定模拟持续到何时。",
-            "Deadlines fire by themselves in a simulation, so 'timerElapsed' cannot be scripted; script what people do, and 'until' for how long to let time run.");
+        public static LocalizedText Array => Text.Get("ScriptTypeArray");
 
-        public static LocalizedText Expected(LocalizedText what) => new($"此处应为{what.ZhCn}。", $"Expected {what.En} here.");
+        public static LocalizedText String => Text.Get("ScriptTypeString");
 
-        public static LocalizedText Required(string name) => new($"缺少必填成员“{name}”。", $"The member '{name}' is required.");
+        public static LocalizedText Number => Text.Get("ScriptTypeNumber");
+
+        public static LocalizedText WholeNumber => Text.Get("ScriptTypeWholeNumber");
+
+        public static LocalizedText DateTime => Text.Get("ScriptTypeDateTime");
+
+        public static LocalizedText NotNegative => Text.Get("ScriptAmountNegative");
+
+        public static LocalizedText PartyCount => Text.Get("ScriptPartyCountInvalid");
+
+        public static LocalizedText Empty => Text.Get("ScriptValueEmpty");
+
+        public static LocalizedText AtAndAfter => Text.Get("ScriptAtAndAfter");
+
+        public static LocalizedText TimerNotScriptable => Text.Get("ScriptTimerNotScriptable");
+
+        public static LocalizedText Expected(LocalizedText what) => Text.Get("ScriptExpectedType", what);
+
+        public static LocalizedText Required(string name) => Text.Get("ScriptMemberRequired", name);
 
         public static LocalizedText UnknownMember(string name, IEnumerable<string> allowed) =>
-            new($"未知成员“{name}”；可用的成员：{string.Join(", ", allowed)}。", $"Unknown member '{name}'; expected one of: {string.Join(", ", allowed)}.");
+            Text.Get("ScriptUnknownMember", name, string.Join(", ", allowed));
 
-        public static LocalizedText NotApplicable(string eventName, string member) =>
-            new($"事件“{eventName}”不接受成员“{member}”。", $"The event '{eventName}' does not take '{member}'.");
+        public static LocalizedText NotApplicable(string eventName, string member) => Text.Get("ScriptMemberNotApplicable", eventName, member);
 
-        public static LocalizedText UnknownValue(string value, IEnumerable<string> allowed)
-        {
-            var list = string.Join(", ", allowed.Order(StringComparer.Ordinal));
-            return new($"“{value}”不是有效值；可选：{list}。", $"'{value}' is not a valid value; expected one of: {list}.");
-        }
+        public static LocalizedText UnknownValue(string value, IEnumerable<string> allowed) =>
+            Text.Get("ScriptUnknownValue", value, string.Join(", ", allowed.Order(StringComparer.Ordinal)));
 
-        public static LocalizedText BadDuration(string text, string error) =>
-            new($"时长“{text}”无效，应为 ISO-8601 时长，如 P5D 或 PT2H（{error}）。", $"The duration '{text}' is invalid: {error}.");
+        public static LocalizedText BadDuration(string text, string error) => Text.Get("ScriptBadDuration", text, error);
 
-        public static LocalizedText TooManyEvents(int max) =>
-            new(string.Create(CultureInfo.InvariantCulture, $"事件过多：最多 {max} 个。"), string.Create(CultureInfo.InvariantCulture, $"Too many events: at most {max}."));
+        public static LocalizedText TooManyEvents(int max) => Text.Get("ScriptTooManyEvents", max);
 
-        public static LocalizedText OutOfOrder(DateTimeOffset at, DateTimeOffset previous)
-        {
-            var a = at.ToString("o", CultureInfo.InvariantCulture);
-            var p = previous.ToString("o", CultureInfo.InvariantCulture);
-            return new($"事件时间 {a} 早于前一时刻 {p}：事件须按时间先后排列。", $"The event at {a} is before the previous moment {p}: events must be in time order.");
-        }
+        public static LocalizedText OutOfOrder(DateTimeOffset at, DateTimeOffset previous) => Text.Get("ScriptEventOutOfOrder", at, previous);
 
-        public static LocalizedText NotCountable(string calendar, string duration) => new(
-            $"时长“{duration}”无法在日历“{calendar}”中计算：工作日日历只按日计算，不能用月或年，且结果须早于公元 9999 年。",
-            $"The duration '{duration}' cannot be counted in the calendar '{calendar}': working-day calendars count days, not months or years, and the result must fall before the year 9999.");
+        public static LocalizedText NotCountable(string calendar, string duration) => Text.Get("ScriptDurationNotCountable", duration, calendar);
     }
 }
 
