@@ -20,6 +20,9 @@ app.UseAuth();
 app.MapAuthApi();
 app.MapWorkflowsApi();
 app.MapCalendarsApi();
+app.MapOrganisationsApi();
+app.MapDisputesApi();
+app.MapDisputeActionsApi();
 app.MapHealthChecks("/health");
 
 app.Run();

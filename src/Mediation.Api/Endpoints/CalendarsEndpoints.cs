@@ -1,3 +1,4 @@
+using Mediation.Api.Auth;
 using Mediation.Api.Workflows;
 using Mediation.Workflows.Calendars;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ internal static class CalendarsEndpoints
 {
     public static IEndpointRouteBuilder MapCalendarsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/calendars").WithTags("Calendars");
+        var group = app.MapGroup("/api/calendars").WithTags("Calendars").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", ListCalendars).WithName(nameof(ListCalendars))
             .WithSummary("List calendars / 日历列表").WithDescription("Each calendar with the years whose holiday schedule is on file.");
         group.MapGet("/{name}/days", GetDays).WithName(nameof(GetDays))

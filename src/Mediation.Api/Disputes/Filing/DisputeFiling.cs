@@ -1,0 +1,133 @@
+using Mediation.Api.Data;
+using Mediation.Api.Data.Entities;
+using Mediation.Api.Disputes.Contracts;
+using Mediation.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Api.Disputes.Filing;
+
+/// <summary>
+/// Files a dispute: allocates its reference, records the <c>Idempotency-Key</c>, and lets
+/// <see cref="DisputeWorkflow.StartAsync"/> route and save it — the reference, the dispute, its parties, the key, the
+/// timeline entry and the deadlines in one transaction. When that transaction loses a race (another filing took the
+/// reference number, or a retry with the same key committed first) it is rolled back and tried again, and a retry
+/// with a key already used returns the dispute it created.
+/// </summary>
+internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workflow, TimeProvider clock, ILogger<DisputeFiling> logger)
+{
+    /// <summary>China Standard Time has had no daylight saving since 1991: reference years are counted at UTC+8.</summary>
+    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    private const int MaxAttempts = 8;
+
+    /// <summary>The dispute the key was used for by this user, if any.</summary>
+    public async Task<Guid?> FindByKeyAsync(string userId, string key, CancellationToken cancellationToken) =>
+        await db.IdempotencyKeys.AsNoTracking()
+            .Where(i => i.UserId == userId && i.Key == key)
+            .Select(i => (Guid?)i.DisputeId)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Files <paramref name="request"/> (already validated) for <paramref name="actor"/>.</summary>
+    public async Task<FilingResult> FileAsync(FileDisputeRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (idempotencyKey is not null && actor.UserId is { } userId && await FindByKeyAsync(userId, idempotencyKey, cancellationToken) is { } existing)
+            {
+                return new FilingResult(existing, Created: false);
+            }
+
+            var now = clock.GetUtcNow();
+            var dispute = NewDispute(request, actor, now);
+            dispute.Reference = await AllocateReferenceAsync(now, cancellationToken);
+            if (idempotencyKey is not null && actor.UserId is { } keyOwner)
+            {
+                db.IdempotencyKeys.Add(new IdempotencyRecord { Key = idempotencyKey, UserId = keyOwner, DisputeId = dispute.Id, CreatedAt = now });
+            }
+
+            try
+            {
+                await workflow.StartAsync(dispute, actor, cancellationToken);
+                return new FilingResult(dispute.Id, Created: true);
+            }
+            catch (DbUpdateException exception) when (attempt < MaxAttempts)
+            {
+                // Concurrency on the reference sequence or a duplicate key: nothing was committed; start again.
+                logger.LogDebug(exception, "Filing attempt {Attempt} lost a race; retrying", attempt);
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), clock, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The next reference of the year (China Standard Time), <c>MT-{year}-{seq:000000}</c>. The sequence row is a concurrency token: a lost race fails the save.</summary>
+    private async Task<string> AllocateReferenceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var year = now.ToOffset(ChinaStandardTime).Year;
+        var sequence = await db.ReferenceSequences.FirstOrDefaultAsync(r => r.Year == year, cancellationToken);
+        int number;
+        if (sequence is null)
+        {
+            number = 1;
+            db.ReferenceSequences.Add(new ReferenceSequence { Year = year, Next = 2 });
+        }
+        else
+        {
+            number = sequence.Next;
+            sequence.Next = number + 1;
+        }
+
+        return FormatReference(year, number);
+    }
+
+    public static string FormatReference(int year, int number) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"MT-{year}-{number:000000}");
+
+    private static Dispute NewDispute(FileDisputeRequest request, Actor actor, DateTimeOffset now)
+    {
+        var id = Guid.NewGuid();
+        var applicant = request.Applicant!;
+        var parties = new List<Party>
+        {
+            ToParty(id, PartyRole.Applicant, applicant, actor.IsStaff ? null : actor.UserId),
+        };
+        parties.AddRange(request.Respondents!.Select(r => ToParty(id, PartyRole.Respondent, r, null)));
+        return new Dispute
+        {
+            Id = id,
+            Reference = string.Empty,
+            Category = request.Category!,
+            Description = request.Description!.Trim(),
+            Request = request.Request?.Trim(),
+            LocationCode = request.LocationCode!.Trim(),
+            ClaimedAmount = request.ClaimedAmount,
+            Channel = request.Channel ?? Channels.Online,
+            Tags = [.. (request.Tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal)],
+            ClosedMediation = request.ClosedMediation ?? false,
+            FiledAt = now,
+            ReceivedAt = actor.IsStaff ? request.ReceivedAt?.ToUniversalTime() : null,
+            FiledByUserId = actor.IsStaff ? null : actor.UserId,
+            WorkflowKey = string.Empty,
+            State = null!,
+            StepId = string.Empty,
+            Parties = parties,
+        };
+    }
+
+    private static Party ToParty(Guid disputeId, PartyRole role, PartyInput input, string? userId) => new()
+    {
+        Id = Guid.NewGuid(),
+        DisputeId = disputeId,
+        Role = role,
+        Name = input.Name!.Trim(),
+        Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim(),
+        IdNumber = string.IsNullOrWhiteSpace(input.IdNumber) ? null : PartyIdentifiers.NormaliseIdNumber(input.IdNumber),
+        Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim(),
+        UserId = userId,
+    };
+}
+
+/// <summary>The dispute a filing created, or the one an earlier filing with the same key created.</summary>
+internal sealed record FilingResult(Guid DisputeId, bool Created);
