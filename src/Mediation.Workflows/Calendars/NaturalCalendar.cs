@@ -43,9 +43,8 @@ public sealed class NaturalCalendar : IWorkflowCalendar
         }
 
         ZoneClock.ThrowIfNegative(duration);
-        var first = DateOnly.FromDayNumber(_clock.LocalDay(start));
-        var last = first.AddMonths(checked((duration.Years * 12) + duration.Months)).AddDays(duration.Days);
-        return new CalendarInstant(_clock.EndOfDay(last.DayNumber), false);
+        var last = ShiftMonths(_clock.LocalDay(start), checked((duration.Years * 12) + duration.Months)) + duration.Days;
+        return new CalendarInstant(_clock.EndOfDay(last), false);
     }
 
     /// <inheritdoc />
@@ -58,11 +57,13 @@ public sealed class NaturalCalendar : IWorkflowCalendar
 
         ZoneClock.ThrowIfNegative(duration);
         var lastDay = _clock.LastDay(deadline, out var timeOfDay);
-        var day = DateOnly.FromDayNumber(lastDay)
-            .AddDays(-duration.Days)
-            .AddMonths(-checked((duration.Years * 12) + duration.Months));
-        return new CalendarInstant(_clock.AtLocal(day.DayNumber, timeOfDay), false);
+        var day = ShiftMonths(lastDay - duration.Days, -checked((duration.Years * 12) + duration.Months));
+        return new CalendarInstant(_clock.AtLocal(day, timeOfDay), false);
     }
+
+    /// <summary>Day arithmetic stays on day numbers; only a month count needs the calendar's month lengths.</summary>
+    private static int ShiftMonths(int dayNumber, int months) =>
+        months == 0 ? dayNumber : DateOnly.FromDayNumber(dayNumber).AddMonths(months).DayNumber;
 
     /// <inheritdoc />
     public WorkflowDuration Remaining(DateTimeOffset from, DateTimeOffset deadline, bool dateBased)

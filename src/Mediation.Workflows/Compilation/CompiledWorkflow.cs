@@ -144,6 +144,16 @@ public sealed class CompiledWorkflow
 
     internal bool TryGetStep(string id, out CompiledStep step)
     {
+        // A state the engine made holds the compiled step's own id string: a reference scan finds it without hashing.
+        foreach (var candidate in Steps)
+        {
+            if (ReferenceEquals(candidate.Id, id))
+            {
+                step = candidate;
+                return true;
+            }
+        }
+
         if (_stepIndex.TryGetValue(id, out var index))
         {
             step = Steps[index];

@@ -42,6 +42,11 @@ internal sealed class WorkflowMachine
         }
     }
 
+    private Runtime.DecisionBuilder? _builder;
+
+    /// <summary>The builder a decision uses while it holds this machine.</summary>
+    public Runtime.DecisionBuilder Builder => _builder ??= new Runtime.DecisionBuilder(new Runtime.DecisionBuilder.Scratch());
+
     /// <summary>The workflow the machine was configured for.</summary>
     public CompiledWorkflow Workflow => _workflow;
 
@@ -66,24 +71,17 @@ internal sealed class WorkflowMachine
         _selected = -1;
         _unhandled = false;
         _unmetGuards = null;
-        try
-        {
-            _machine.Fire(trigger);
-            if (_unhandled)
-            {
-                return new FireResult(false, _state, null, _unmetGuards);
-            }
 
-            var selected = _selectionOf is { } list && _selected >= 0 ? list[_selected] : null;
-            return new FireResult(true, _state, selected, null);
-        }
-        finally
+        // The fields keep this decision's case until the next one overwrites them: clearing them costs more than
+        // the little memory they hold, and nothing reads them outside a decision.
+        _machine.Fire(trigger);
+        if (_unhandled)
         {
-            _case = null;
-            _facts = null;
-            _event = null;
-            _selectionOf = null;
+            return new FireResult(false, _state, null, _unmetGuards);
         }
+
+        var selected = _selectionOf is { } list && _selected >= 0 ? list[_selected] : null;
+        return new FireResult(true, _state, selected, null);
     }
 
     /// <summary>The events a person could send now (timers excluded).</summary>

@@ -72,7 +72,7 @@ public sealed record CaseState
 /// <param name="Remaining">What was left when it was paused, while it is.</param>
 /// <param name="ExtensionsUsed">How many extensions were granted in the step.</param>
 /// <param name="Pauses">How many times it has been paused.</param>
-public sealed record ResolutionClock(
+public readonly record struct ResolutionClock(
     DateTimeOffset StartedAt,
     DateTimeOffset? PausedAt = null,
     WorkflowDuration? Remaining = null,

@@ -8,9 +8,10 @@ using Mediation.Workflows.Compilation;
 namespace Mediation.Workflows.Runtime;
 
 /// <summary>
-/// Accumulates the new state and the effects of one decision. Deadlines and effects collect in lists the thread
-/// reuses from one decision to the next (taken here, given back by <see cref="Build"/>), so a decision allocates
-/// only what it returns: the state, the decision, and arrays of exactly the right length.
+/// Accumulates the new state and the effects of one decision. Deadlines and effects collect in lists reused from one
+/// decision to the next (taken by <see cref="Begin"/>, given back by <see cref="Build"/>); <c>Decide</c> reuses the
+/// builder of the machine it rented as well. A decision allocates only what it returns: the state, the decision, and
+/// arrays of exactly the right length.
 /// </summary>
 internal sealed class DecisionBuilder
 {
@@ -18,33 +19,44 @@ internal sealed class DecisionBuilder
     [ThreadStatic]
     private static Scratch? _threadScratch;
 
-    private readonly CompiledWorkflow _workflow;
-    private readonly CaseFacts _facts;
-    private readonly DateTimeOffset _now;
-    private readonly CaseState _before;
     private readonly Scratch _scratch;
     private readonly List<Deadline> _deadlines;
     private readonly EffectList _effects;
+    private CompiledWorkflow _workflow = null!;
+    private CaseFacts _facts = null!;
+    private DateTimeOffset _now;
+    private CaseState _before = null!;
     private string? _leftStep;
 
     public DecisionBuilder(CompiledWorkflow workflow, CaseFacts facts, DateTimeOffset now, CaseState before)
+        : this(ThreadScratch())
     {
+        Begin(workflow, facts, now, before);
+    }
+
+    /// <summary>A builder over lists its owner holds exclusively (the rented machine's), reused decision after decision via <see cref="Begin"/>.</summary>
+    internal DecisionBuilder(Scratch scratch)
+    {
+        _scratch = scratch;
+        _deadlines = scratch.Deadlines;
+        _effects = scratch.Effects;
+    }
+
+    /// <summary>Starts a decision from <paramref name="before"/>.</summary>
+    public DecisionBuilder Begin(CompiledWorkflow workflow, CaseFacts facts, DateTimeOffset now, CaseState before)
+    {
+        if (_scratch.InUse)
+        {
+            // The last decision on these lists threw before it finished: start afresh.
+            _scratch.Reset();
+        }
+
+        _scratch.InUse = true;
         _workflow = workflow;
         _facts = facts;
         _now = now;
         _before = before;
-        var scratch = _threadScratch;
-        if (scratch is null || scratch.InUse)
-        {
-            // None yet, or the last builder on this thread threw before it finished: start afresh.
-            scratch = new Scratch();
-            _threadScratch = scratch;
-        }
-
-        scratch.InUse = true;
-        _scratch = scratch;
-        _deadlines = _scratch.Deadlines;
-        _effects = _scratch.Effects;
+        _leftStep = null;
         _deadlines.AddRange(before.Deadlines.AsSpan());
         Step = before.StepId;
         Phase = before.Phase;
@@ -56,9 +68,10 @@ internal sealed class DecisionBuilder
         AgreementEffectiveAt = before.AgreementEffectiveAt;
         DeadlineSequence = before.DeadlineSequence;
         Outcome = before.Outcome;
+        return this;
     }
 
-    public string Step { get; private set; }
+    public string Step { get; private set; } = string.Empty;
 
     public CasePhase Phase { get; set; }
 
@@ -418,7 +431,7 @@ internal sealed class DecisionBuilder
     /// Effects in the order they arise. They are kept as objects: storing a derived effect into a
     /// <see cref="WorkflowEffect"/> array costs a type check per store that an object array does not need.
     /// </summary>
-    private sealed class EffectList
+    internal sealed class EffectList
     {
         private object[] _items = new object[16];
         private int _count;
@@ -452,13 +465,22 @@ internal sealed class DecisionBuilder
         }
     }
 
-    /// <summary>A thread's reusable lists; 16 holds every decision of the shipped workflows without growing.</summary>
-    private sealed class Scratch
+    private static Scratch ThreadScratch() => _threadScratch ??= new Scratch();
+
+    /// <summary>Reusable lists for one decision at a time; 16 holds every decision of the shipped workflows without growing.</summary>
+    internal sealed class Scratch
     {
         public List<Deadline> Deadlines { get; } = new(16);
 
         public EffectList Effects { get; } = new();
 
         public bool InUse { get; set; }
+
+        public void Reset()
+        {
+            Deadlines.Clear();
+            Effects.Drain();
+            InUse = false;
+        }
     }
 }

@@ -89,15 +89,28 @@ public static class WorkflowEngine
         }
 
         var machine = workflow.RentMachine();
+        try
+        {
+            return Apply(workflow, machine, step, state, facts, trigger, evt, timer, now);
+        }
+        finally
+        {
+            workflow.ReturnMachine(machine);
+        }
+    }
+
+    private static Decision Apply(
+        CompiledWorkflow workflow, WorkflowMachine machine, CompiledStep step, CaseState state, CaseFacts facts,
+        WorkflowEventType trigger, WorkflowEvent evt, Deadline? timer, DateTimeOffset now)
+    {
         var fired = machine.Fire(step.Index, state, facts, trigger, evt);
-        workflow.ReturnMachine(machine);
         if (!fired.Handled)
         {
             var unmet = fired.UnmetGuards is { Count: > 0 } guards ? string.Join("; ", guards) : "-";
             return Unchanged(state, DecisionOutcome.Rejected, "EventNotPermitted", WorkflowEvents.NameOf(trigger), step.Id, CamelCaseEnum<CasePhase>.NameOf(state.Phase), unmet);
         }
 
-        var builder = new DecisionBuilder(workflow, facts, now, state);
+        var builder = machine.Builder.Begin(workflow, facts, now, state);
         if (timer is not null)
         {
             builder.Spent(timer);
@@ -146,15 +159,15 @@ public static class WorkflowEngine
                     ? Calendars.WorkflowDuration.FromDays(0)
                     : builder.CalendarOf(running).Remaining(builder.Now, running.DueAt, running.Duration.IsDateBased);
                 builder.Cancel(DeadlineKind.Resolution);
-                builder.Clock = builder.Clock! with { PausedAt = builder.Now, Remaining = remaining, Pauses = builder.Clock.Pauses + 1 };
+                builder.Clock = builder.Clock!.Value with { PausedAt = builder.Now, Remaining = remaining, Pauses = builder.Clock.Value.Pauses + 1 };
                 builder.Phase = CasePhase.Paused;
                 builder.Notify(Participant.AllParties, NotificationTemplates.ClockPaused);
                 break;
 
             case WorkflowEventType.ClockResumed:
-                var left = builder.Clock!.Remaining ?? Calendars.WorkflowDuration.FromDays(0);
+                var left = builder.Clock!.Value.Remaining ?? Calendars.WorkflowDuration.FromDays(0);
                 builder.Schedule(DeadlineKind.Resolution, builder.Now, left, step.Resolution!.Reminders, step.Resolution.Calendar);
-                builder.Clock = builder.Clock with { PausedAt = null, Remaining = null };
+                builder.Clock = builder.Clock.Value with { PausedAt = null, Remaining = null };
                 builder.Phase = CasePhase.InMediation;
                 builder.Notify(Participant.AllParties, NotificationTemplates.ClockResumed);
                 break;
@@ -171,7 +184,7 @@ public static class WorkflowEngine
                     : current.DueAt;
                 builder.Cancel(DeadlineKind.Resolution);
                 builder.Schedule(DeadlineKind.Resolution, from, extension, step.Resolution!.Reminders, step.Resolution.Calendar);
-                builder.Clock = builder.Clock! with { ExtensionsUsed = builder.Clock.ExtensionsUsed + 1 };
+                builder.Clock = builder.Clock!.Value with { ExtensionsUsed = builder.Clock.Value.ExtensionsUsed + 1 };
                 builder.Notify(Participant.AllParties, NotificationTemplates.DeadlineExtended);
                 break;
 
