@@ -25,6 +25,10 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<OutcomeRecord> Outcomes => Set<OutcomeRecord>();
 
+    public DbSet<AgreementProposal> AgreementProposals => Set<AgreementProposal>();
+
+    public DbSet<MediatorRecusal> MediatorRecusals => Set<MediatorRecusal>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();

@@ -57,6 +57,17 @@ internal sealed class DisputeAccess(MediationDbContext db)
             || (actor.Is(Roles.Mediator) && actor.OrganisationId is { } organisationId && dispute.OrganisationId == organisationId);
     }
 
+    /// <summary>
+    /// Whether an organisation admin of the area <paramref name="adminCode"/> administers the organisation handling a
+    /// case: one in their subtree (codes nest), never a professional body, which stands outside the area tree.
+    /// </summary>
+    public static bool AdministersHandling(string adminCode, string handlingCode, OrganisationKind handlingKind)
+    {
+        ArgumentNullException.ThrowIfNull(adminCode);
+        ArgumentNullException.ThrowIfNull(handlingCode);
+        return handlingKind != OrganisationKind.ProfessionalBody && handlingCode.StartsWith(adminCode, StringComparison.Ordinal);
+    }
+
     /// <summary>Whether the actor is a party (or filed it).</summary>
     public static bool IsParty(Actor actor, Dispute dispute)
     {

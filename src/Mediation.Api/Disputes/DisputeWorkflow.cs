@@ -201,6 +201,11 @@ internal sealed class DisputeWorkflow(
         }
 
         var state = decision.State;
+        if (evt is not null && LeavesMediation(decision))
+        {
+            await LapseOpenProposalsAsync(dispute.Id, now, cancellationToken);
+        }
+
         dispute.State = state;
         dispute.StepId = state.StepId;
         dispute.Phase = state.Phase;
@@ -234,7 +239,7 @@ internal sealed class DisputeWorkflow(
             Kind = effect.Kind,
             StepId = effect.StepId,
             CreatedAt = now,
-            CreatedByUserId = actor.UserId,
+            CreatedByUserId = draft?.AuthorUserId ?? actor.UserId,
             TerminationReason = effect.TerminationReason,
             Remedies = [.. effect.Remedies],
             Reason = draft?.Reason ?? change?.Reason ?? evt?.Reason,
@@ -246,9 +251,30 @@ internal sealed class DisputeWorkflow(
             record.Terms = draft.Terms;
             record.Signatures = [.. draft.Signatures];
             record.EffectiveAt = draft.EffectiveAt;
+            record.ProposalId = draft.ProposalId;
         }
 
         return record;
+    }
+
+    /// <summary>Whether an event takes the case out of the mediation (in mediation or paused) of the step it was in; a migration to another version keeps it.</summary>
+    private static bool LeavesMediation(Decision decision) =>
+        decision.FromPhase is CasePhase.InMediation or CasePhase.Paused
+        && (decision.State.StepId != decision.FromStep || decision.State.Phase is not (CasePhase.InMediation or CasePhase.Paused));
+
+    /// <summary>
+    /// A written agreement still awaiting signatures when the case leaves mediation (escalated, failed, timed out,
+    /// withdrawn, or settled otherwise) can no longer take effect: it lapses in the same transaction. A proposal whose last
+    /// signature brings the case here was already marked effective by the caller and is left alone.
+    /// </summary>
+    private async Task LapseOpenProposalsAsync(Guid disputeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.AgreementProposals.Where(p => p.DisputeId == disputeId && p.Status == ProposalStatus.Proposed).ToListAsync(cancellationToken);
+        foreach (var proposal in open.Where(p => p.Status == ProposalStatus.Proposed))
+        {
+            proposal.Status = ProposalStatus.Lapsed;
+            proposal.ClosedAt = now;
+        }
     }
 
     private async Task<bool> ChangedSinceAsync(Guid disputeId, int loadedVersion, CancellationToken cancellationToken)
@@ -333,8 +359,24 @@ internal sealed class DisputeChange
     public string? Reason { get; init; }
 }
 
-/// <summary>The content a mediator writes for an agreement or a termination.</summary>
-internal sealed record OutcomeDraft(AgreementForm? Form, string? Facts, string? Terms, string? Reason, IReadOnlyList<OutcomeSignature> Signatures, DateTimeOffset? EffectiveAt);
+/// <summary>The content a mediator writes for an agreement or a termination; for a written agreement signed online, the proposal it was signed as.</summary>
+/// <param name="Form">For an agreement: written or oral.</param>
+/// <param name="Facts">Written agreement: facts, matters in dispute, responsibility.</param>
+/// <param name="Terms">Agreement: the terms, how and by when performed.</param>
+/// <param name="Reason">For a termination and the like: why.</param>
+/// <param name="Signatures">Signatures and the seal on a written agreement.</param>
+/// <param name="EffectiveAt">When the agreement took effect.</param>
+/// <param name="ProposalId">The proposal a written agreement was signed as.</param>
+/// <param name="AuthorUserId">Who wrote it, when not the actor of the event (the mediator who drew up a proposal the last party signed).</param>
+internal sealed record OutcomeDraft(
+    AgreementForm? Form,
+    string? Facts,
+    string? Terms,
+    string? Reason,
+    IReadOnlyList<OutcomeSignature> Signatures,
+    DateTimeOffset? EffectiveAt,
+    Guid? ProposalId = null,
+    string? AuthorUserId = null);
 
 /// <summary>What happened to an event.</summary>
 internal sealed record WorkflowResult(WorkflowResultKind Kind, Dispute? Dispute, Decision? Decision)

@@ -8,7 +8,7 @@ namespace Mediation.Api.Disputes;
 /// <summary>
 /// Finds who handles a step for a dispute's location: the village, township or district whose area contains it, or
 /// the professional body serving the closest enclosing area; and, where the organisation auto-assigns, the
-/// least-loaded active mediator with the matching specialty.
+/// least-loaded active mediator with the matching specialty — never one the parties of the dispute had recused.
 /// </summary>
 internal sealed class OrganisationDirectory(MediationDbContext db)
 {
@@ -42,7 +42,7 @@ internal sealed class OrganisationDirectory(MediationDbContext db)
         }
 
         var exclude = assign.Reason == AssignmentReason.Reassigned ? dispute.MediatorId : null;
-        var mediator = await LeastLoadedMediatorAsync(organisation.Id, dispute.Category, exclude, cancellationToken);
+        var mediator = await LeastLoadedMediatorAsync(organisation.Id, dispute, exclude, cancellationToken);
         return (organisation.Id, mediator);
     }
 
@@ -66,10 +66,18 @@ internal sealed class OrganisationDirectory(MediationDbContext db)
             .FirstOrDefault();
     }
 
-    private async Task<Guid?> LeastLoadedMediatorAsync(Guid organisationId, string category, Guid? exclude, CancellationToken cancellationToken)
+    /// <summary>
+    /// The least-loaded active mediator of the organisation for <paramref name="dispute"/>, preferring its category's
+    /// specialists; never <paramref name="exclude"/> nor a mediator recused from the dispute.
+    /// </summary>
+    public async Task<Guid?> LeastLoadedMediatorAsync(Guid organisationId, Dispute dispute, Guid? exclude, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dispute);
+        var disputeId = dispute.Id;
+        var category = dispute.Category;
         var mediators = await db.Mediators
-            .Where(m => m.OrganisationId == organisationId && m.Active && m.Id != exclude)
+            .Where(m => m.OrganisationId == organisationId && m.Active && m.Id != exclude
+                && !db.MediatorRecusals.Any(r => r.DisputeId == disputeId && r.MediatorId == m.Id))
             .Select(m => new
             {
                 m.Id,

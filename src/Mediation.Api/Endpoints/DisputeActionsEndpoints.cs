@@ -53,21 +53,24 @@ internal static class DisputeActionsEndpoints
         MapAction(group, DisputeActions.FlagRisk, FlagRisk, "Flag a risk of escalation / 标记激化风险",
             "The handling staff flag a risk of the dispute escalating (人民调解法 Art. 25); the organisation is told. " + ReasonExample);
         MapAction(group, DisputeActions.Agreement, RecordAgreement, "Record a written agreement / 制作调解协议书",
-            "The case's mediator records the written agreement with the content of 人民调解法 Art. 29 (the parties are the case's). With every party's signature, the mediator's and the seal "
-            + "it takes effect at the last of them and the 30-day judicial confirmation window opens; otherwise it waits for confirm. Body: "
+            "The case's mediator draws up the written agreement with the content of 人民调解法 Art. 29 (the parties are the case's). With every party's signature, the mediator's and the seal "
+            + "it is in force at the last of them: the case moves to follow-up and the 30-day judicial confirmation window opens. Otherwise it is a proposal (openProposal in the dispute view, "
+            + "replacing an open one): the parties are told it is ready (agreement.ready), the case stays in mediation, and it takes effect when the last signature arrives (confirm, agreement-effective). Body: "
             + "{\"facts\": \"双方系上下楼邻居……\", \"mattersInDispute\": \"装修噪音及损失\", \"responsibility\": \"被申请人承担主要责任\", \"terms\": \"赔偿1500元并限定施工时间\", "
             + "\"performance\": \"银行转账\", \"performBy\": \"2026-03-31\", \"signatures\": [{\"signer\": \"<party id>\"}, {\"signer\": \"mediator\"}, {\"signer\": \"seal\", \"signedAt\": \"2026-03-02T10:00:00+08:00\"}]}");
         MapAction(group, ActionRoutes.OralAgreement, RecordOralAgreement, "Record an oral agreement / 记录口头协议",
             "The case's mediator records an oral agreement (人民调解法 Art. 28, 30), in force at once. Body: {\"content\": \"被申请人当日归还农机具，申请人不再追究\"}.");
         MapAction(group, ActionRoutes.Confirm, ConfirmAgreement, "Sign the written agreement / 确认并签署调解协议",
-            "A party signs the written agreement awaiting signatures (no body); the case's mediator records a party's paper signature or fingerprint, their own signature or the seal: "
-            + "{\"signer\": \"seal\", \"signedAt\": \"2026-03-02T10:00:00+08:00\"}. The last signature makes it take effect and opens the judicial confirmation window (Art. 33).");
+            "A party signs the open proposal, for themselves and now (no body); the case's mediator records their own signature, the seal, or a party's paper signature or fingerprint: "
+            + "{\"signer\": \"seal\", \"signedAt\": \"2026-03-02T10:00:00+08:00\"}. The last signature puts the agreement in force at its time (Art. 29): the case moves to follow-up and the judicial confirmation window opens (Art. 33).");
         MapAction(group, DisputeActions.AgreementEffective, AgreementTookEffect, "Written agreement in force / 调解协议生效",
-            "The case's mediator attests that every signature and the seal are on the written agreement. Body (optional): {\"effectiveAt\": \"2026-03-02T10:00:00+08:00\"}.");
+            "The case's mediator attests that a paper copy of the open proposal was signed by every party and the mediator and sealed in person: the missing signatures are recorded at effectiveAt "
+            + "and the agreement is in force then. Body (optional): {\"effectiveAt\": \"2026-03-02T10:00:00+08:00\"}.");
         MapAction(group, ActionRoutes.RejectAgreement, RejectAgreement, "Reject a proposed agreement / 拒绝调解方案",
-            "A party rejects the proposal under discussion or the written agreement awaiting their signature; recorded on the timeline and sent to the mediator, the case stays where it is. " + NoteExample);
+            "A party who has not signed rejects the open proposal: it is closed as rejected, the mediator is told (agreement.rejected), the case stays in mediation and the mediator may propose again. " + NoteExample);
         MapAction(group, ActionRoutes.Recusal, RequestRecusal, "Ask for another mediator / 申请调解员回避",
-            "A party asks to replace the mediator: the mediator is unassigned and another active mediator of the organisation assigned if there is one. " + ReasonExample
+            "A party asks to replace the mediator (人民调解法 Art. 23(1)): the recusal is recorded, the mediator unassigned and another active mediator of the organisation assigned if there is one. "
+            + "The recused mediator is never assigned the case again and cannot take it up or act on it (403). " + ReasonExample
             + " Example: {\"reason\": \"调解员与对方当事人系亲属\"}");
         MapAction(group, DisputeActions.Performed, RecordPerformed, "Agreement performed / 协议履行完毕",
             "The case's mediator records at follow-up that the agreement was performed; the case closes. " + NoteExample);

@@ -32,10 +32,11 @@ internal static class DisputesEndpoints
         var group = app.MapGroup("/api/disputes").WithTags("Disputes").RequireAuthorization(Policies.SignedIn);
         group.MapPost("/", FileDispute).WithName(nameof(FileDispute))
             .WithSummary("File a dispute / 提交纠纷申请")
-            .WithDescription("Residents file for themselves (channel online, Idempotency-Key header required); staff file hotline, grid-worker or walk-in cases for a resident. The workflow is chosen by category and the first step routes the case. A retry with the same Idempotency-Key returns the same dispute (200). Errors: 400 ValidationProblem keyed by field in the caller's language, 413 over 64 KB. "
-                + "居民在线为本人申请（须带 Idempotency-Key 请求头）；工作人员可代为登记热线、网格员、来访案件。按纠纷类型选择工作流并分派首个环节。相同 Idempotency-Key 的重试返回同一纠纷（200）。")
+            .WithDescription("Residents file for themselves (channel online, Idempotency-Key header required); staff file hotline, grid-worker or walk-in cases for a resident. The workflow is chosen by category and the first step routes the case. A retry with the same Idempotency-Key and the same body returns the same dispute (200); the same key with a different body is 422 (IdempotencyKeyReused). Errors: 400 ValidationProblem keyed by field in the caller's language, 413 over 64 KB. "
+                + "居民在线为本人申请（须带 Idempotency-Key 请求头）；工作人员可代为登记热线、网格员、来访案件。按纠纷类型选择工作流并分派首个环节。相同 Idempotency-Key、相同内容的重试返回同一纠纷（200）；同一 Idempotency-Key 用于不同内容的申请返回 422。")
             .Accepts<FileDisputeRequest>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListDisputes).WithName(nameof(ListDisputes))
             .WithSummary("List disputes / 纠纷列表")
@@ -89,11 +90,6 @@ internal static class DisputesEndpoints
         }
 
         var idempotencyKey = key.Length == 0 ? null : key;
-        if (idempotencyKey is not null && actor.UserId is { } userId && await filing.FindByKeyAsync(userId, idempotencyKey, cancellationToken) is { } earlier)
-        {
-            return TypedResults.Ok(await ViewAsync(db, registry, clock, earlier, actor, cancellationToken));
-        }
-
         var body = await JsonRequestBody.ReadAsync<FileDisputeRequest>(request, MaxFilingBytes, cancellationToken);
         switch (body.Error)
         {
@@ -105,7 +101,17 @@ internal static class DisputesEndpoints
                 return TypedResults.ValidationProblem(Error(body.Path ?? "$", text["JsonInvalid", body.Line ?? 1]), title: text["FilingInvalid"]);
         }
 
+        // A retry is answered with the dispute it filed before it is validated again (the rules may have changed since);
+        // the same key with another body is a different filing, refused rather than answered with the first one.
         var filingRequest = body.Value!;
+        var fingerprint = FilingFingerprint.Of(filingRequest);
+        if (idempotencyKey is not null && actor.UserId is { } userId && await filing.FindByKeyAsync(userId, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return earlier.IsFor(fingerprint)
+                ? TypedResults.Ok(await ViewAsync(db, registry, clock, earlier.DisputeId, actor, cancellationToken))
+                : KeyReused(text);
+        }
+
         var errors = await new FilingValidator(db, text, clock).ValidateAsync(filingRequest, actor, cancellationToken);
         if (errors.Count > 0)
         {
@@ -115,11 +121,16 @@ internal static class DisputesEndpoints
         FilingResult result;
         try
         {
-            result = await filing.FileAsync(filingRequest, actor, idempotencyKey, cancellationToken);
+            result = await filing.FileAsync(filingRequest, fingerprint, actor, idempotencyKey, cancellationToken);
         }
         catch (DbUpdateException)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: text["FilingBusy"]);
+        }
+
+        if (result.KeyReused)
+        {
+            return KeyReused(text);
         }
 
         var view = await ViewAsync(db, registry, clock, result.DisputeId, actor, cancellationToken);
@@ -383,4 +394,12 @@ internal static class DisputesEndpoints
 
     private static ProblemHttpResult DisputeNotFound(IStringLocalizer<ApiMessages> text) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: text["DisputeNotFound"]);
+
+    /// <summary>422: the Idempotency-Key was already used for a filing with a different body.</summary>
+    private static ProblemHttpResult KeyReused(IStringLocalizer<ApiMessages> text) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: text["IdempotencyKeyReusedTitle"],
+            detail: text["IdempotencyKeyReused"],
+            extensions: new Dictionary<string, object?> { ["code"] = "IdempotencyKeyReused", ["header"] = IdempotencyKeyHeader });
 }

@@ -109,6 +109,8 @@ public static class AuthorizationMatrix
         E("POST /api/disputes/{id:guid}/extend", CaseMediator, OnFreshDispute("extend", new { duration = "P15D", consents = new List<string> { "applicant", "respondent" } })),
         E("POST /api/disputes/{id:guid}/request-extension", CaseMediator, OnFreshDispute("request-extension", new { duration = "P15D", consents = new List<string> { "allParties" } })),
         E("POST /api/disputes/{id:guid}/fail", CaseMediator, OnFreshDispute("fail", Reason)),
+        E("POST /api/disputes/{id:guid}/fail", CaseMediator with { Mediator = Forbidden }, async c => Request(HttpMethod.Post, $"/api/disputes/{await c.RecusedDisputeAsync()}/fail", Reason),
+            "the village's mediator recused"),
         E("POST /api/disputes/{id:guid}/termination", CaseMediator, OnFreshDispute("termination", Reason)),
         E("POST /api/disputes/{id:guid}/agreement", CaseMediator, OnFreshDispute("agreement", new
         {

@@ -100,6 +100,26 @@ public sealed class MatrixContext : IAsyncLifetime
     /// <summary>A new dispute filed by resident1 at <see cref="SubjectVillage"/> through <c>POST /api/disputes</c>.</summary>
     public Task<Guid> NewDisputeAsync() => OrganisationTestSupport.FileDisputeAsync(ClientFor(Principal.Resident), SubjectVillage);
 
+    /// <summary>
+    /// A new dispute of resident1's that the village's mediator (<see cref="Principal.Mediator"/>) took up and resident1
+    /// then had them recused from: in mediation, with no other mediator in the village to take over.
+    /// </summary>
+    public async Task<Guid> RecusedDisputeAsync()
+    {
+        var dispute = await NewDisputeAsync();
+        foreach (var (principal, action, body) in new (Principal, string, object?)[]
+        {
+            (Principal.Mediator, "take-up", null),
+            (Principal.Resident, "recusal", new { reason = "调解员与被申请人系亲属" }),
+        })
+        {
+            using var response = await ClientFor(principal).PostAsJsonAsync($"/api/disputes/{dispute}/{action}", body);
+            Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return dispute;
+    }
+
     public static HttpRequestMessage Request(HttpMethod method, string url, object? body = null)
     {
         var request = new HttpRequestMessage(method, url);

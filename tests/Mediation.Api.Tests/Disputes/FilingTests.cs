@@ -168,6 +168,61 @@ public sealed partial class FilingTests(MediationApiFactory factory) : IClassFix
         Assert.Equal(numbers[0] + numbers.Count - 1, numbers[^1]);
     }
 
+    [Theory]
+    [InlineData("en", "already used for another filing")]
+    [InlineData("zh-CN", "已用于另一份")]
+    public async Task The_same_key_with_a_different_body_is_refused_with_422_and_files_nothing(string language, string expected)
+    {
+        using var resident = await factory.CreateClientForAsync("resident1");
+        var key = Guid.NewGuid().ToString("N");
+        var first = Body();
+        var other = Body();
+        using var created = await FileAsync(resident, first, key);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var reused = await FileAsync(resident, other, key, language);
+        var problem = await reused.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("IdempotencyKeyReused", problem.GetProperty("code").GetString());
+        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var description = other["description"]!.GetValue<string>();
+        Assert.Equal(0, await WithDbAsync(factory, db => db.Disputes.CountAsync(d => d.Description == description)));
+
+        // The original filing is still answered for its own body.
+        using var retried = await FileAsync(resident, first, key);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(
+            (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString(),
+            (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_retry_of_the_same_filing_formatted_differently_returns_the_same_dispute()
+    {
+        using var resident = await factory.CreateClientForAsync("resident1");
+        var key = Guid.NewGuid().ToString("N");
+        var body = Body();
+        using var created = await FileAsync(resident, body, key);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        // The same members in another order, indented, with an explicit null: the same filing.
+        var reordered = new System.Text.Json.Nodes.JsonObject(body.AsObject().Reverse().Select(m => KeyValuePair.Create(m.Key, m.Value?.DeepClone())));
+        reordered["receivedAt"] = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/disputes")
+        {
+            Content = new StringContent(reordered.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        using var retried = await resident.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(id, (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        var fingerprint = await WithDbAsync(factory, db => db.IdempotencyKeys.Where(k => k.Key == key).Select(k => k.RequestSha256).SingleAsync());
+        Assert.Matches("^[0-9a-f]{64}$", fingerprint);
+    }
+
     [Fact]
     public async Task The_same_key_from_another_user_files_a_new_dispute()
     {

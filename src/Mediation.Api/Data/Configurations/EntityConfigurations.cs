@@ -118,6 +118,36 @@ internal sealed class OutcomeRecordConfiguration : IEntityTypeConfiguration<Outc
         builder.Property(o => o.Signatures).HasJsonConversion();
         builder.HasIndex(o => o.DisputeId).HasDatabaseName("IX_Outcome_Dispute");
         builder.HasOne<Dispute>().WithMany().HasForeignKey(o => o.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AgreementProposal>().WithMany().HasForeignKey(o => o.ProposalId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class AgreementProposalConfiguration : IEntityTypeConfiguration<AgreementProposal>
+{
+    public void Configure(EntityTypeBuilder<AgreementProposal> builder)
+    {
+        builder.Property(p => p.StepId).HasMaxLength(64);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.ProposedByUserId).HasMaxLength(450);
+        builder.Property(p => p.Facts).HasMaxLength(8000);
+        builder.Property(p => p.Terms).HasMaxLength(8000);
+        builder.Property(p => p.Signatures).HasJsonConversion();
+        builder.Property(p => p.RejectedByUserId).HasMaxLength(450);
+        builder.Property(p => p.RejectionReason).HasMaxLength(2000);
+        builder.HasIndex(p => new { p.DisputeId, p.Status }).HasDatabaseName("IX_AgreementProposal_Dispute");
+        builder.HasOne<Dispute>().WithMany().HasForeignKey(p => p.DisputeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MediatorRecusalConfiguration : IEntityTypeConfiguration<MediatorRecusal>
+{
+    public void Configure(EntityTypeBuilder<MediatorRecusal> builder)
+    {
+        builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        builder.HasIndex(r => new { r.DisputeId, r.MediatorId }).IsUnique().HasDatabaseName("IX_MediatorRecusal_Dispute");
+        builder.HasOne<Dispute>().WithMany().HasForeignKey(r => r.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Mediator>().WithMany().HasForeignKey(r => r.MediatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -153,6 +183,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(i => new { i.UserId, i.Key });
         builder.Property(i => i.Key).HasMaxLength(100);
         builder.Property(i => i.UserId).HasMaxLength(450);
+        builder.Property(i => i.RequestSha256).HasMaxLength(64);
     }
 }
 

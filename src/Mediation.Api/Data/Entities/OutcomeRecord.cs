@@ -45,6 +45,9 @@ public sealed class OutcomeRecord
     /// <summary>When the agreement took effect: the last of the signatures and the seal.</summary>
     public DateTimeOffset? EffectiveAt { get; set; }
 
+    /// <summary>For a written agreement signed online: the proposal it was signed as.</summary>
+    public Guid? ProposalId { get; set; }
+
     /// <summary>The record this one corrects.</summary>
     public Guid? SupersedesId { get; set; }
 

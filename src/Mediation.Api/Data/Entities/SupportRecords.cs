@@ -1,6 +1,9 @@
 namespace Mediation.Api.Data.Entities;
 
-/// <summary>An <c>Idempotency-Key</c> already used for a filing, so a retried filing returns the same dispute.</summary>
+/// <summary>
+/// An <c>Idempotency-Key</c> already used for a filing, so a retried filing returns the same dispute — and the same key
+/// with a different body is refused instead of silently answered with the first dispute.
+/// </summary>
 public sealed class IdempotencyRecord
 {
     public required string Key { get; set; }
@@ -8,6 +11,12 @@ public sealed class IdempotencyRecord
     public required string UserId { get; set; }
 
     public Guid DisputeId { get; set; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the filing's canonical body (see <c>FilingFingerprint</c>); null for keys recorded
+    /// before fingerprints were kept, which are answered with their dispute whatever the body.
+    /// </summary>
+    public string? RequestSha256 { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

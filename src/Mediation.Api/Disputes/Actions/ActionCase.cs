@@ -7,10 +7,13 @@ namespace Mediation.Api.Disputes.Actions;
 /// <summary>
 /// A dispute the actor can see, loaded for an action, with the actor's relationship to it: a party (applicant or
 /// respondent), a mediator of the organisation handling it now, the case's own mediator, or an administrator over the
-/// handling organisation. Staff of an organisation that handled the case before an escalation can see it but are none of these.
+/// handling organisation. Staff of an organisation that handled the case before an escalation can see it but are none of
+/// these; nor is a mediator the parties had recused from the case (回避).
 /// </summary>
-internal sealed class ActionCase(Dispute dispute, Actor actor, bool isHandlingAdmin, CompiledWorkflow? workflow)
+internal sealed class ActionCase(Dispute dispute, Actor actor, bool isHandlingAdmin, CompiledWorkflow? workflow, bool isRecused)
 {
+    private IReadOnlyList<WorkflowEventType>? _permittedEvents;
+
     public Dispute Dispute { get; } = dispute;
 
     public Actor Actor { get; } = actor;
@@ -29,10 +32,13 @@ internal sealed class ActionCase(Dispute dispute, Actor actor, bool isHandlingAd
 
     public bool IsRespondent => IsParty && OwnParties.Any(p => p.Role == PartyRole.Respondent);
 
-    /// <summary>A mediator of the organisation that handles the case now.</summary>
-    public bool IsHandlingMediator => Actor.Is(Roles.Mediator) && Actor.OrganisationId is { } organisationId && Dispute.OrganisationId == organisationId;
+    /// <summary>A mediator a party of this case had replaced: they may no longer act on it in any way.</summary>
+    public bool IsRecused { get; } = isRecused;
 
-    /// <summary>The mediator the case is assigned to, or while nobody is, any mediator of the handling organisation.</summary>
+    /// <summary>A mediator of the organisation that handles the case now, not recused from it.</summary>
+    public bool IsHandlingMediator => Actor.Is(Roles.Mediator) && Actor.OrganisationId is { } organisationId && Dispute.OrganisationId == organisationId && !IsRecused;
+
+    /// <summary>The mediator the case is assigned to, or while nobody is, any (not recused) mediator of the handling organisation.</summary>
     public bool IsCaseMediator => IsHandlingMediator && (Dispute.MediatorId is null || Dispute.MediatorId == Actor.MediatorId);
 
     /// <summary>A system admin, or an organisation admin whose subtree contains the handling organisation.</summary>
@@ -48,4 +54,13 @@ internal sealed class ActionCase(Dispute dispute, Actor actor, bool isHandlingAd
 
     /// <summary>Whose consent the current step waits for, if any.</summary>
     public Participant? ConsentOf => Workflow?.FindStep(Dispute.StepId)?.ConsentOf;
+
+    /// <summary>The events the case's workflow accepts in its current step and phase (none once it is closed), asked once.</summary>
+    public IReadOnlyList<WorkflowEventType> PermittedEvents =>
+        _permittedEvents ??= Workflow is null || Dispute.IsClosed ? [] : WorkflowEngine.PermittedEvents(Workflow, Dispute.State, Dispute.ToFacts());
+
+    public bool Permits(WorkflowEventType type) => PermittedEvents.Contains(type);
+
+    /// <summary>Whether the workflow would take an agreement now (the case is in mediation): a proposal can be made, signed or rejected.</summary>
+    public bool CanConcludeAgreement => Permits(WorkflowEventType.AgreementReached);
 }

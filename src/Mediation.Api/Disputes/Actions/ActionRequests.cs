@@ -8,7 +8,7 @@ internal sealed class ReasonRequest
     public string? Reason { get; init; }
 }
 
-/// <summary>An action whose reason is optional: resuming, withdrawing, performance recorded, consent, rejecting an agreement.</summary>
+/// <summary>An action whose reason is optional: resuming, withdrawing, performance recorded, consent, rejecting a proposed agreement.</summary>
 internal sealed class NoteRequest
 {
     /// <summary>A note for the timeline (at most 2000 characters).</summary>
@@ -61,8 +61,8 @@ internal sealed class AgreementRequest
 
     /// <summary>
     /// Signatures already on the document: each party (by party id), the mediator (<c>mediator</c>) and the committee's
-    /// seal (<c>seal</c>). When all are present the agreement takes effect at the last of them; otherwise the parties
-    /// sign later with <c>confirm</c>.
+    /// seal (<c>seal</c>). When all are present the agreement takes effect at the last of them; otherwise it is a
+    /// proposal, the case stays in mediation and the rest sign later with <c>confirm</c>.
     /// </summary>
     public IReadOnlyList<SignatureInput>? Signatures { get; init; }
 }
@@ -86,7 +86,7 @@ internal sealed class OralAgreementRequest
     public string? Content { get; init; }
 }
 
-/// <summary>A signature on the written agreement awaiting signatures.</summary>
+/// <summary>A signature on the proposed written agreement.</summary>
 internal sealed class ConfirmRequest
 {
     /// <summary>
@@ -100,7 +100,7 @@ internal sealed class ConfirmRequest
     public DateTimeOffset? SignedAt { get; init; }
 }
 
-/// <summary>The mediator attests that every signature and the seal are on the written agreement.</summary>
+/// <summary>The mediator attests that a paper copy of the proposed agreement was signed by all and sealed in person.</summary>
 internal sealed class AgreementEffectiveRequest
 {
     /// <summary>When the last signature or the seal was put on it; now when omitted. Never in the future.</summary>
@@ -114,7 +114,7 @@ internal sealed class CorrectionRequest
     /// <example>更正协议中的履行期限笔误。</example>
     public string? Note { get; init; }
 
-    /// <summary>For a written agreement: its full corrected content (signatures stay with an agreement in force; a proposal must be signed again).</summary>
+    /// <summary>For a written agreement: its full corrected content (the signatures stay). A proposal not yet in force is replaced by proposing again instead.</summary>
     public AgreementRequest? Agreement { get; init; }
 
     /// <summary>For an oral agreement: its corrected content.</summary>

@@ -17,31 +17,39 @@ internal static class ActionRules
     public const string OnlyConsentingPartyOrStaff = "ActionOnlyConsentingPartyOrStaff";
     public const string AssignedToAnotherMediator = "ActionAssignedToAnotherMediator";
     public const string OnlyStaffCorrect = "ActionOnlyStaffCorrect";
+    public const string MediatorRecused = "ActionMediatorRecused";
 
-    /// <summary>Take-up: a mediator of the handling organisation, unless the case is assigned to a colleague.</summary>
+    /// <summary>Take-up: a mediator of the handling organisation, unless the case is assigned to a colleague or a party had them recused.</summary>
     public static string? TakeUp(ActionCase c) =>
-        !c.IsHandlingMediator ? OnlyHandlingMediator
+        c.IsRecused ? MediatorRecused
+        : !c.IsHandlingMediator ? OnlyHandlingMediator
         : c.Dispute.MediatorId is { } assigned && assigned != c.Actor.MediatorId ? AssignedToAnotherMediator
         : null;
 
     /// <summary>Decline, flag a risk: the handling organisation's mediators and administrators.</summary>
-    public static string? HandlingStaff(ActionCase c) => c.IsHandlingStaff ? null : OnlyHandlingStaff;
+    public static string? HandlingStaff(ActionCase c) => c.IsRecused ? MediatorRecused : c.IsHandlingStaff ? null : OnlyHandlingStaff;
 
     /// <summary>Pause, resume, extend, fail, terminate, agreements, follow-up: the case's mediator.</summary>
-    public static string? CaseMediator(ActionCase c) => c.IsCaseMediator ? null : OnlyCaseMediator;
+    public static string? CaseMediator(ActionCase c) => c.IsRecused ? MediatorRecused : c.IsCaseMediator ? null : OnlyCaseMediator;
 
     /// <summary>Escalate, report non-performance, sign: a party or the case's mediator.</summary>
-    public static string? PartyOrCaseMediator(ActionCase c) => c.IsParty || c.IsCaseMediator ? null : OnlyPartyOrCaseMediator;
+    public static string? PartyOrCaseMediator(ActionCase c) =>
+        c.IsRecused ? MediatorRecused : c.IsParty || c.IsCaseMediator ? null : OnlyPartyOrCaseMediator;
 
     /// <summary>Reject a proposed agreement, ask for recusal: a party.</summary>
     public static string? Party(ActionCase c) => c.IsParty ? null : OnlyParty;
 
     /// <summary>Withdraw: the applicant, or the handling staff on the applicant's behalf.</summary>
-    public static string? Withdraw(ActionCase c) => c.IsApplicant || c.IsHandlingStaff ? null : OnlyApplicantOrStaff;
+    public static string? Withdraw(ActionCase c) => c.IsRecused ? MediatorRecused : c.IsApplicant || c.IsHandlingStaff ? null : OnlyApplicantOrStaff;
 
     /// <summary>Consent or refuse: the party the step asks (not for a both-parties consent, which staff record), or the handling staff.</summary>
     public static string? Consent(ActionCase c)
     {
+        if (c.IsRecused)
+        {
+            return MediatorRecused;
+        }
+
         if (c.IsHandlingStaff)
         {
             return null;
@@ -58,7 +66,7 @@ internal static class ActionRules
 
     /// <summary>Correct an outcome record: its author, the case's mediator, or an administrator over the handling organisation.</summary>
     public static string? Correct(ActionCase c, string? authorUserId) =>
-        c.IsCaseMediator || c.IsHandlingAdmin || (c.Actor.IsStaff && authorUserId is not null && authorUserId == c.Actor.UserId)
-            ? null
-            : OnlyStaffCorrect;
+        c.IsRecused ? MediatorRecused
+        : c.IsCaseMediator || c.IsHandlingAdmin || (c.Actor.IsStaff && authorUserId is not null && authorUserId == c.Actor.UserId) ? null
+        : OnlyStaffCorrect;
 }

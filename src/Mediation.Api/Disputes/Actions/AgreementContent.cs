@@ -106,6 +106,13 @@ internal static class AgreementContent
         return [.. RequiredSigners(dispute).Where(s => !signed.Contains(s))];
     }
 
+    /// <summary>A signer as people read it: the party's name, or <c>mediator</c> / <c>seal</c>.</summary>
+    public static string SignerName(Dispute dispute, string signer)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        return Guid.TryParse(signer, out var partyId) && dispute.Parties.FirstOrDefault(p => p.Id == partyId) is { } party ? party.Name : signer;
+    }
+
     /// <summary>When the agreement took effect: the last signature, once nobody is missing; null before.</summary>
     public static DateTimeOffset? EffectiveAt(Dispute dispute, IReadOnlyCollection<OutcomeSignature> signatures) =>
         Missing(dispute, signatures).Count == 0 ? signatures.Max(s => s.SignedAt) : null;

@@ -6,15 +6,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Api.Disputes.Actions;
 
-/// <summary>Agreements: recording one (written or oral), signing it, its taking effect, a party rejecting it.</summary>
+/// <summary>
+/// Agreements. A written agreement (调解协议书) is in force once every party has signed or put a fingerprint on it, the
+/// mediator has signed and the committee has sealed it (人民调解法 Art. 29). Until then it is a proposal
+/// (<see cref="AgreementProposal"/>), kept beside the workflow: the workflow is not told and the case stays in mediation.
+/// Parties sign it with <c>confirm</c> or reject it with <c>reject-agreement</c>; the case's mediator records their own
+/// signature, the seal or a paper signature with <c>confirm</c>, or attests a paper copy signed by all in person with
+/// <c>agreement-effective</c>. The last signature tells the workflow that the agreement was reached, in force at that
+/// signature: it writes the agreement's outcome record and opens the judicial confirmation window from that date. An oral
+/// agreement (Art. 28, 30) is in force at once.
+/// </summary>
 internal sealed partial class DisputeActionService
 {
     /// <summary>Template of the message to the mediator when a party rejects a proposed agreement.</summary>
     public const string AgreementRejectedTemplate = "agreement.rejected";
 
+    public const string AgreementProposedEvent = "agreementProposed";
+    public const string AgreementSignedEvent = "agreementSigned";
+    public const string AgreementAttestedEvent = "agreementAttested";
+    public const string AgreementRejectedEvent = "agreementRejected";
+
     /// <summary>
-    /// A written agreement (Art. 29). With every signature and the seal it is in force at the last of them and the
-    /// judicial confirmation window opens; otherwise it is recorded without an effective date and <c>confirm</c> completes it.
+    /// A written agreement (Art. 29) drawn up by the case's mediator. With every signature and the seal it is in force at
+    /// the last of them and goes to the workflow at once; otherwise it is stored as a proposal (replacing an open one),
+    /// the parties are told it is ready to sign, and the case stays in mediation.
     /// </summary>
     public async Task<Results<Ok<DisputeView>, ValidationProblem, ProblemHttpResult>> RecordAgreementAsync(
         Guid disputeId, AgreementRequest? request, CancellationToken cancellationToken)
@@ -44,9 +59,48 @@ internal sealed partial class DisputeActionService
             return Invalid(validation);
         }
 
-        var effectiveAt = AgreementContent.EffectiveAt(found.Dispute, signatures);
-        var draft = new OutcomeDraft(AgreementForm.Written, facts, terms, null, signatures, effectiveAt);
-        return await ApplyAsync(found, WorkflowEvent.AgreementReached(AgreementForm.Written, effectiveAt), new DisputeChange { Outcome = draft }, cancellationToken);
+        if (!found.CanConcludeAgreement)
+        {
+            return AgreementNotPossibleNow(found);
+        }
+
+        // A new text replaces the open proposal: signatures on the old text do not carry over.
+        var replaced = await OpenProposalAsync(found.Dispute.Id, cancellationToken);
+        if (replaced is not null)
+        {
+            replaced.Status = ProposalStatus.Superseded;
+            replaced.ClosedAt = now;
+        }
+
+        if (AgreementContent.EffectiveAt(found.Dispute, signatures) is { } effectiveAt)
+        {
+            // Signed by all and sealed on paper already: in force at the last signature.
+            var draft = new OutcomeDraft(AgreementForm.Written, facts, terms, null, signatures, effectiveAt);
+            return await ApplyAsync(found, WorkflowEvent.AgreementReached(AgreementForm.Written, effectiveAt), new DisputeChange { Outcome = draft }, cancellationToken);
+        }
+
+        var proposal = new AgreementProposal
+        {
+            Id = Guid.NewGuid(),
+            DisputeId = found.Dispute.Id,
+            StepId = found.Dispute.StepId,
+            Status = ProposalStatus.Proposed,
+            ProposedAt = now,
+            ProposedByUserId = Actor.UserId,
+            Facts = facts,
+            Terms = terms,
+            Signatures = signatures,
+        };
+        db.AgreementProposals.Add(proposal);
+        AddTimeline(found, AgreementProposedEvent, null, new
+        {
+            proposalId = proposal.Id,
+            supersedes = replaced?.Id,
+            signed = signatures.Select(s => s.Signer).ToList(),
+            awaiting = AgreementContent.Missing(found.Dispute, signatures),
+        });
+        Notify(found, Participant.AllParties, NotificationTemplates.AgreementReady);
+        return await SaveAndViewAsync(found, cancellationToken);
     }
 
     /// <summary>An oral agreement the mediator records (Art. 28, 30): in force at once.</summary>
@@ -69,9 +123,9 @@ internal sealed partial class DisputeActionService
     }
 
     /// <summary>
-    /// A signature on the written agreement awaiting signatures: a party signs for themselves; the case's mediator
-    /// records a paper signature or fingerprint of a party, their own signature or the seal. The last one makes the
-    /// agreement take effect (<see cref="WorkflowEvent.AgreementTookEffect"/>), which opens the judicial confirmation window.
+    /// A signature on the open proposal: a party signs for themselves, now; the case's mediator records their own
+    /// signature, the committee's seal, or a party's signature or fingerprint on paper (with when it was made). The last
+    /// one puts the agreement in force.
     /// </summary>
     public async Task<Results<Ok<DisputeView>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
         Guid disputeId, ConfirmRequest? request, CancellationToken cancellationToken)
@@ -87,31 +141,38 @@ internal sealed partial class DisputeActionService
             return Forbidden(forbidden, ActionRoutes.Confirm);
         }
 
-        var pending = await PendingAgreementAsync(found, cancellationToken);
-        if (pending is null)
+        if (found.IsParty)
+        {
+            // A party signs now and for themselves only; a resident who filed for someone else has nothing to sign with.
+            var own = found.OwnParties.Select(p => AgreementContent.PartySigner(p.Id)).ToHashSet(StringComparer.Ordinal);
+            var signsForOthers = request?.Signer is { Length: > 0 }
+                && (AgreementContent.Normalise(request.Signer, found.Dispute) is not { } asked || !own.Contains(asked));
+            if (own.Count == 0 || signsForOthers || request?.SignedAt is not null)
+            {
+                return Forbidden("ActionOnlyOwnSignature", ActionRoutes.Confirm);
+            }
+        }
+
+        var proposal = await OpenProposalAsync(found.Dispute.Id, cancellationToken);
+        if (proposal is null)
         {
             return NotAllowedNow("ActionNoPendingAgreement");
         }
 
+        if (!found.CanConcludeAgreement)
+        {
+            return AgreementNotPossibleNow(found);
+        }
+
         var now = Now;
-        var validation = Validate();
         List<OutcomeSignature> added;
         if (found.IsParty)
         {
-            if (request?.Signer is { Length: > 0 } || request?.SignedAt is not null)
-            {
-                // A party signs now and for themselves only.
-                var own = found.OwnParties.Select(p => AgreementContent.PartySigner(p.Id)).ToHashSet(StringComparer.Ordinal);
-                if (request.SignedAt is not null || AgreementContent.Normalise(request.Signer, found.Dispute) is not { } asked || !own.Contains(asked))
-                {
-                    return Forbidden("ActionOnlyOwnSignature", ActionRoutes.Confirm);
-                }
-            }
-
             added = [.. found.OwnParties.Select(p => new OutcomeSignature(AgreementContent.PartySigner(p.Id), now))];
         }
         else
         {
+            var validation = Validate();
             var signer = AgreementContent.Normalise(request?.Signer, found.Dispute);
             if (signer is null)
             {
@@ -132,21 +193,20 @@ internal sealed partial class DisputeActionService
             added = [new OutcomeSignature(signer!, signedAt)];
         }
 
-        if (added.Count == 0)
+        if (added.FirstOrDefault(a => proposal.Signatures.Any(s => s.Signer == a.Signer)) is { } twice)
         {
-            // A resident who filed the case for someone else but is no party: nothing to sign with.
-            return Forbidden("ActionOnlyOwnSignature", ActionRoutes.Confirm);
+            return NotAllowedNow("ActionAlreadySigned", AgreementContent.SignerName(found.Dispute, twice.Signer));
         }
 
-        if (added.FirstOrDefault(a => pending.Signatures.Any(s => s.Signer == a.Signer)) is { } twice)
-        {
-            return NotAllowedNow("ActionAlreadySigned", SignerName(found.Dispute, twice.Signer));
-        }
-
-        return await SignAsync(found, pending, added, "agreementSigned", cancellationToken);
+        return await SignAsync(found, proposal, added, AgreementSignedEvent, cancellationToken);
     }
 
-    /// <summary>The case's mediator attests that every signature and the seal are on the written agreement.</summary>
+    /// <summary>
+    /// The case's mediator attests that a paper copy of the open proposal was signed by every party, the mediator and
+    /// sealed in person: the missing signatures are recorded at <see cref="AgreementEffectiveRequest.EffectiveAt"/> and
+    /// the agreement is in force. Cases that reached follow-up with a written agreement not yet in force (recorded before
+    /// proposals existed) are completed the same way.
+    /// </summary>
     public async Task<Results<Ok<DisputeView>, ValidationProblem, ProblemHttpResult>> AgreementEffectiveAsync(
         Guid disputeId, AgreementEffectiveRequest? request, CancellationToken cancellationToken)
     {
@@ -170,19 +230,34 @@ internal sealed partial class DisputeActionService
             return Invalid(validation);
         }
 
-        var pending = await PendingAgreementAsync(found, cancellationToken);
-        if (pending is null)
+        if (await OpenProposalAsync(found.Dispute.Id, cancellationToken) is { } proposal)
+        {
+            if (!found.CanConcludeAgreement)
+            {
+                return AgreementNotPossibleNow(found);
+            }
+
+            var missing = AgreementContent.Missing(found.Dispute, proposal.Signatures).Select(s => new OutcomeSignature(s, at)).ToList();
+            return await SignAsync(found, proposal, missing, AgreementAttestedEvent, cancellationToken);
+        }
+
+        if (!found.Permits(WorkflowEventType.AgreementTookEffect) || await AgreementAwaitingEffectAsync(found, cancellationToken) is not { } record)
         {
             return NotAllowedNow("ActionNoPendingAgreement");
         }
 
-        var added = AgreementContent.Missing(found.Dispute, pending.Signatures).Select(s => new OutcomeSignature(s, at)).ToList();
-        return await SignAsync(found, pending, added, "agreementAttested", cancellationToken);
+        // The record is not finished until it is in force, so it is completed in place (a new list: the column compares by reference).
+        var added = AgreementContent.Missing(found.Dispute, record.Signatures).Select(s => new OutcomeSignature(s, at)).ToList();
+        record.Signatures = [.. record.Signatures, .. added];
+        var effectiveAt = AgreementContent.EffectiveAt(found.Dispute, record.Signatures)!.Value;
+        record.EffectiveAt = effectiveAt;
+        AddTimeline(found, AgreementAttestedEvent, SignerNames(found.Dispute, added), new { outcomeId = record.Id, signatures = added });
+        return await ApplyAsync(found, WorkflowEvent.AgreementTookEffect(effectiveAt), new DisputeChange(), cancellationToken);
     }
 
     /// <summary>
-    /// A party rejects a proposed agreement — the settlement under discussion in mediation, or the written agreement
-    /// awaiting their signature. Recorded on the timeline and sent to the mediator; the case stays where it is.
+    /// A party who has not signed rejects the open proposal: it is closed as rejected, the mediator is told, and the case
+    /// stays in mediation, where the mediator may propose again.
     /// </summary>
     public async Task<Results<Ok<DisputeView>, ValidationProblem, ProblemHttpResult>> RejectAgreementAsync(
         Guid disputeId, NoteRequest? request, CancellationToken cancellationToken)
@@ -205,55 +280,80 @@ internal sealed partial class DisputeActionService
             return Forbidden(forbidden, ActionRoutes.RejectAgreement);
         }
 
-        var pending = await PendingAgreementAsync(found, cancellationToken);
-        if (pending is null && found.Dispute.Phase != CasePhase.InMediation)
+        var proposal = await OpenProposalAsync(found.Dispute.Id, cancellationToken);
+        if (proposal is null)
         {
             return NotAllowedNow("ActionNothingToReject");
         }
 
-        AddTimeline(found, "agreementRejected", reason, new
+        if (!found.CanConcludeAgreement)
         {
-            outcomeId = pending?.Id,
+            return AgreementNotPossibleNow(found);
+        }
+
+        if (ActionAvailability.HasSigned(found, proposal))
+        {
+            return NotAllowedNow("ActionSignedCannotReject");
+        }
+
+        proposal.Status = ProposalStatus.Rejected;
+        proposal.ClosedAt = Now;
+        proposal.RejectedByUserId = Actor.UserId;
+        proposal.RejectionReason = reason;
+        AddTimeline(found, AgreementRejectedEvent, reason, new
+        {
+            proposalId = proposal.Id,
             parties = found.OwnParties.Select(p => p.Id).ToList(),
         });
         Notify(found, Participant.Mediator, AgreementRejectedTemplate);
-        return await SaveBesideWorkflowAsync(found, cancellationToken) is { } conflict
-            ? conflict
-            : TypedResults.Ok(await ViewAsync(found.Dispute, cancellationToken));
+        return await SaveAndViewAsync(found, cancellationToken);
     }
 
-    /// <summary>Adds signatures to the pending agreement; when none is missing any more the agreement takes effect.</summary>
-    private async Task<Results<Ok<DisputeView>, ValidationProblem, ProblemHttpResult>> SignAsync(
-        ActionCase found, OutcomeRecord pending, List<OutcomeSignature> added, string eventName, CancellationToken cancellationToken)
+    /// <summary>The proposal of the case awaiting signatures, if any (at most one is open; the newest wins should there be more).</summary>
+    public async Task<AgreementProposal?> OpenProposalAsync(Guid disputeId, CancellationToken cancellationToken)
     {
-        // The record is not finished until it is in force, so it is completed in place (a new list: the column compares by reference).
-        pending.Signatures = [.. pending.Signatures, .. added];
-        AddTimeline(found, eventName, string.Join(", ", added.Select(a => SignerName(found.Dispute, a.Signer))), new
+        var open = await db.AgreementProposals
+            .Where(p => p.DisputeId == disputeId && p.Status == ProposalStatus.Proposed)
+            .ToListAsync(cancellationToken);
+        return open.OrderByDescending(p => p.ProposedAt.UtcTicks).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Adds signatures to the proposal. While some are missing that is all; the last one puts the agreement in force:
+    /// the proposal becomes effective and, in the same transaction, the workflow is told the agreement was reached at
+    /// that signature and writes its outcome record, authored by the mediator who drew it up.
+    /// </summary>
+    private async Task<Results<Ok<DisputeView>, ValidationProblem, ProblemHttpResult>> SignAsync(
+        ActionCase found, AgreementProposal proposal, List<OutcomeSignature> added, string eventName, CancellationToken cancellationToken)
+    {
+        // A new list: the column compares by reference.
+        proposal.Signatures = [.. proposal.Signatures, .. added];
+        AddTimeline(found, eventName, SignerNames(found.Dispute, added), new { proposalId = proposal.Id, signatures = added });
+        if (AgreementContent.EffectiveAt(found.Dispute, proposal.Signatures) is not { } effectiveAt)
         {
-            outcomeId = pending.Id,
-            signatures = added,
-        });
-        if (AgreementContent.EffectiveAt(found.Dispute, pending.Signatures) is not { } effectiveAt)
-        {
-            return await SaveBesideWorkflowAsync(found, cancellationToken) is { } conflict
-                ? conflict
-                : TypedResults.Ok(await ViewAsync(found.Dispute, cancellationToken));
+            return await SaveAndViewAsync(found, cancellationToken);
         }
 
-        // The signatures and the event commit together: the workflow saves what this context tracks.
-        pending.EffectiveAt = effectiveAt;
-        return await ApplyAsync(found, WorkflowEvent.AgreementTookEffect(effectiveAt), new DisputeChange(), cancellationToken);
+        proposal.Status = ProposalStatus.Effective;
+        proposal.EffectiveAt = effectiveAt;
+        proposal.ClosedAt = Now;
+        var draft = new OutcomeDraft(AgreementForm.Written, proposal.Facts, proposal.Terms, null, proposal.Signatures, effectiveAt, proposal.Id, proposal.ProposedByUserId);
+        return await ApplyAsync(found, WorkflowEvent.AgreementReached(AgreementForm.Written, effectiveAt), new DisputeChange { Outcome = draft }, cancellationToken);
     }
 
-    /// <summary>The newest written agreement of the case still awaiting signatures, while the case waits for it to take effect.</summary>
-    private async Task<OutcomeRecord?> PendingAgreementAsync(ActionCase found, CancellationToken cancellationToken)
+    /// <summary>409 with the workflow's own explanation of why no agreement can be concluded now (a dry run: nothing is applied).</summary>
+    private ProblemHttpResult AgreementNotPossibleNow(ActionCase found)
+    {
+        var decision = found.Workflow is null
+            ? null
+            : WorkflowEngine.Decide(found.Workflow, found.Dispute.State, found.Dispute.ToFacts(), WorkflowEvent.AgreementReached(AgreementForm.Written), Now);
+        return NotAllowedNow(decision is { Applied: false } ? decision.Problem : null);
+    }
+
+    /// <summary>A written agreement record in follow-up still without an effective date: how the case was left before proposals existed.</summary>
+    private async Task<OutcomeRecord?> AgreementAwaitingEffectAsync(ActionCase found, CancellationToken cancellationToken)
     {
         var dispute = found.Dispute;
-        if (dispute.Phase != CasePhase.FollowUp || dispute.State.AgreementEffectiveAt is not null)
-        {
-            return null;
-        }
-
         var candidates = await db.Outcomes
             .Where(o => o.DisputeId == dispute.Id && o.Kind == OutcomeKind.Agreement && o.AgreementForm == AgreementForm.Written
                 && o.EffectiveAt == null && o.SupersededById == null)
@@ -261,6 +361,11 @@ internal sealed partial class DisputeActionService
         return candidates.OrderByDescending(o => o.CreatedAt.UtcTicks).FirstOrDefault();
     }
 
-    private static string SignerName(Dispute dispute, string signer) =>
-        Guid.TryParse(signer, out var partyId) && dispute.Parties.FirstOrDefault(p => p.Id == partyId) is { } party ? party.Name : signer;
+    private async Task<Results<Ok<DisputeView>, ValidationProblem, ProblemHttpResult>> SaveAndViewAsync(ActionCase found, CancellationToken cancellationToken) =>
+        await SaveBesideWorkflowAsync(found, cancellationToken) is { } conflict
+            ? conflict
+            : TypedResults.Ok(await ViewAsync(found.Dispute, cancellationToken));
+
+    private static string SignerNames(Dispute dispute, IEnumerable<OutcomeSignature> signatures) =>
+        string.Join(", ", signatures.Select(s => AgreementContent.SignerName(dispute, s.Signer)));
 }

@@ -41,8 +41,8 @@ internal sealed partial class DisputeActionService
     /// <summary>
     /// Corrects an outcome record: a new record with the corrected content that points at the old one
     /// (<see cref="OutcomeRecord.SupersedesId"/>); the old one keeps its content and only learns what superseded it.
-    /// Only the newest record of a chain can be corrected. A correction of a written agreement not yet in force is a
-    /// new proposal that every signer signs again.
+    /// Only the newest record of a chain can be corrected. A written agreement record not yet in force (left in follow-up
+    /// before proposals existed) is a new text that every signer signs again.
     /// </summary>
     public async Task<Results<Created<OutcomeView>, ValidationProblem, ProblemHttpResult>> CorrectAsync(
         Guid disputeId, Guid outcomeId, CorrectionRequest? request, CancellationToken cancellationToken)

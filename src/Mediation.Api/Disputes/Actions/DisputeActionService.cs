@@ -24,6 +24,7 @@ internal sealed partial class DisputeActionService(
     MediationDbContext db,
     DisputeWorkflow workflow,
     DisputeAccess access,
+    OrganisationDirectory directory,
     ActorAccessor actors,
     WorkflowRegistry registry,
     TimeProvider clock,
@@ -46,7 +47,9 @@ internal sealed partial class DisputeActionService(
         }
 
         var workflowVersion = registry.Catalog.Find(dispute.WorkflowKey, dispute.WorkflowVersion);
-        return new ActionCase(dispute, Actor, await IsHandlingAdminAsync(dispute, cancellationToken), workflowVersion);
+        var recused = Actor.MediatorId is { } mediatorId
+            && await db.MediatorRecusals.AnyAsync(r => r.DisputeId == disputeId && r.MediatorId == mediatorId, cancellationToken);
+        return new ActionCase(dispute, Actor, await IsHandlingAdminAsync(dispute, cancellationToken), workflowVersion, recused);
     }
 
     /// <summary>
@@ -147,9 +150,10 @@ internal sealed partial class DisputeActionService(
     public ProblemHttpResult DisputeNotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["ActionDisputeNotFoundTitle"], detail: text["ActionDisputeNotFound"]);
 
+    /// <summary>403 with the rule's explanation in the caller's language; <c>code</c> names the rule (e.g. <c>ActionMediatorRecused</c>).</summary>
     public ProblemHttpResult Forbidden(string key, string action) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: text["ActionForbiddenTitle"], detail: text[key, action],
-            extensions: new Dictionary<string, object?> { ["action"] = action });
+            extensions: new Dictionary<string, object?> { ["action"] = action, ["code"] = key });
 
     /// <summary>409 with the engine's explanation (EventNotPermitted, CaseClosed, …) in the caller's language.</summary>
     public ProblemHttpResult NotAllowedNow(DecisionProblem? problem) =>
@@ -201,7 +205,6 @@ internal sealed partial class DisputeActionService(
             .ToListAsync(cancellationToken);
         var admin = organisations.FirstOrDefault(o => o.Id == adminOrganisationId);
         var handling = organisations.FirstOrDefault(o => o.Id == handlingId);
-        return admin is not null && handling is not null && handling.Kind != OrganisationKind.ProfessionalBody
-            && handling.Code.StartsWith(admin.Code, StringComparison.Ordinal);
+        return admin is not null && handling is not null && DisputeAccess.AdministersHandling(admin.Code, handling.Code, handling.Kind);
     }
 }

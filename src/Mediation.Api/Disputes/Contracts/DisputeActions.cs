@@ -1,11 +1,10 @@
-using Mediation.Api.Data.Entities;
 using Mediation.Workflows.Runtime;
 
 namespace Mediation.Api.Disputes.Contracts;
 
 /// <summary>
-/// The action route names (<c>POST /api/disputes/{id}/{action}</c>) for the events a person can send, and which
-/// actors the UI offers each one to. <see cref="DisputeView.PermittedActions"/> lists them.
+/// The action route names (<c>POST /api/disputes/{id}/{action}</c>) for the events a person can send.
+/// <see cref="DisputeView.PermittedActions"/> lists those the caller may post now (<c>Actions.ActionAvailability</c>).
 /// </summary>
 internal static class DisputeActions
 {
@@ -46,12 +45,6 @@ internal static class DisputeActions
         [WorkflowEventType.FollowUpVisitDone] = FollowUpVisit,
     };
 
-    /// <summary>Actions a party (a resident who filed or is a party) may take.</summary>
-    private static readonly HashSet<WorkflowEventType> PartyEvents =
-    [
-        WorkflowEventType.ConsentGiven, WorkflowEventType.ConsentRefused, WorkflowEventType.Withdrawn, WorkflowEventType.EscalationRequested,
-    ];
-
     /// <summary>The route name of <paramref name="type"/>, or null for events no person sends (timers, deadlines missed).</summary>
     public static string? RouteFor(WorkflowEventType type) => ByEvent.GetValueOrDefault(type);
 
@@ -70,23 +63,4 @@ internal static class DisputeActions
         type = default;
         return false;
     }
-
-    /// <summary>
-    /// Whether the UI offers <paramref name="type"/> to <paramref name="actor"/>: parties the party actions, the staff
-    /// handling the case (its organisation's mediators, system admins) the rest. The action endpoints decide for good.
-    /// </summary>
-    internal static bool OfferedTo(Actor actor, Dispute dispute, WorkflowEventType type)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Is(Roles.Resident))
-        {
-            return PartyEvents.Contains(type) && DisputeAccess.IsParty(actor, dispute);
-        }
-
-        return DisputeAccess.IsHandledByActor(actor, dispute);
-    }
-
-    /// <summary>The route names of <paramref name="permitted"/> that <paramref name="actor"/> is offered, in a stable order.</summary>
-    internal static IReadOnlyList<string> For(Actor actor, Dispute dispute, IEnumerable<WorkflowEventType> permitted) =>
-        [.. permitted.Where(t => OfferedTo(actor, dispute, t)).Select(RouteFor).OfType<string>().Distinct(StringComparer.Ordinal)];
 }

@@ -25,7 +25,8 @@ namespace Mediation.Api.Disputes.Contracts;
 /// <param name="NextDeadline">The earliest live deadline that moves the case (reminders excluded), if any.</param>
 /// <param name="Deadlines">Every live deadline that moves the case, earliest first.</param>
 /// <param name="Parties">Applicants and respondents, with phones and ID numbers masked.</param>
-/// <param name="PermittedActions">Action route names the caller may post now (<c>POST /api/disputes/{id}/{action}</c>), see <see cref="DisputeActions"/>.</param>
+/// <param name="OpenProposal">The written agreement awaiting signatures, with the signatures so far; null when none is open.</param>
+/// <param name="PermittedActions">Action route names the caller may post now (<c>POST /api/disputes/{id}/{action}</c>): exactly those the endpoints would accept from them in the case's current state.</param>
 /// <param name="Version">Concurrency version; it changes with every workflow event.</param>
 internal sealed record DisputeView(
     Guid Id,
@@ -49,6 +50,7 @@ internal sealed record DisputeView(
     DisputeDeadlineView? NextDeadline,
     IReadOnlyList<DisputeDeadlineView> Deadlines,
     IReadOnlyList<DisputePartyView> Parties,
+    Actions.AgreementProposalView? OpenProposal,
     IReadOnlyList<string> PermittedActions,
     int Version)
 {

@@ -10,8 +10,9 @@ namespace Mediation.Api.Disputes.Filing;
 /// Files a dispute: allocates its reference, records the <c>Idempotency-Key</c>, and lets
 /// <see cref="DisputeWorkflow.StartAsync"/> route and save it — the reference, the dispute, its parties, the key, the
 /// timeline entry and the deadlines in one transaction. When that transaction loses a race (another filing took the
-/// reference number, or a retry with the same key committed first) it is rolled back and tried again, and a retry
-/// with a key already used returns the dispute it created.
+/// reference number, or a retry with the same key committed first) it is rolled back and tried again. A key already used
+/// returns the dispute it created when the body is the same filing (<see cref="FilingFingerprint"/>), and is refused when
+/// it is not.
 /// </summary>
 internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workflow, TimeProvider clock, ILogger<DisputeFiling> logger)
 {
@@ -20,15 +21,15 @@ internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workf
 
     private const int MaxAttempts = 8;
 
-    /// <summary>The dispute the key was used for by this user, if any.</summary>
-    public async Task<Guid?> FindByKeyAsync(string userId, string key, CancellationToken cancellationToken) =>
+    /// <summary>What the key was used for by this user, if it was: the dispute and the filing's fingerprint.</summary>
+    public async Task<KeyUse?> FindByKeyAsync(string userId, string key, CancellationToken cancellationToken) =>
         await db.IdempotencyKeys.AsNoTracking()
             .Where(i => i.UserId == userId && i.Key == key)
-            .Select(i => (Guid?)i.DisputeId)
+            .Select(i => new KeyUse(i.DisputeId, i.RequestSha256))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Files <paramref name="request"/> (already validated) for <paramref name="actor"/>.</summary>
-    public async Task<FilingResult> FileAsync(FileDisputeRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>Files <paramref name="request"/> (already validated, with its <paramref name="fingerprint"/>) for <paramref name="actor"/>.</summary>
+    public async Task<FilingResult> FileAsync(FileDisputeRequest request, string fingerprint, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
@@ -36,7 +37,7 @@ internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workf
         {
             if (idempotencyKey is not null && actor.UserId is { } userId && await FindByKeyAsync(userId, idempotencyKey, cancellationToken) is { } existing)
             {
-                return new FilingResult(existing, Created: false);
+                return new FilingResult(existing.DisputeId, Created: false, KeyReused: !existing.IsFor(fingerprint));
             }
 
             var now = clock.GetUtcNow();
@@ -44,7 +45,7 @@ internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workf
             dispute.Reference = await AllocateReferenceAsync(now, cancellationToken);
             if (idempotencyKey is not null && actor.UserId is { } keyOwner)
             {
-                db.IdempotencyKeys.Add(new IdempotencyRecord { Key = idempotencyKey, UserId = keyOwner, DisputeId = dispute.Id, CreatedAt = now });
+                db.IdempotencyKeys.Add(new IdempotencyRecord { Key = idempotencyKey, UserId = keyOwner, DisputeId = dispute.Id, RequestSha256 = fingerprint, CreatedAt = now });
             }
 
             try
@@ -130,4 +131,16 @@ internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workf
 }
 
 /// <summary>The dispute a filing created, or the one an earlier filing with the same key created.</summary>
-internal sealed record FilingResult(Guid DisputeId, bool Created);
+/// <param name="DisputeId">The dispute.</param>
+/// <param name="Created">True when this filing created it.</param>
+/// <param name="KeyReused">True when the key was already used for a different filing: nothing was filed.</param>
+internal sealed record FilingResult(Guid DisputeId, bool Created, bool KeyReused = false);
+
+/// <summary>An Idempotency-Key already used: for which dispute, and the fingerprint of the filing that used it.</summary>
+/// <param name="DisputeId">The dispute the key filed.</param>
+/// <param name="RequestSha256">The filing's fingerprint; null for keys recorded before fingerprints were kept.</param>
+internal sealed record KeyUse(Guid DisputeId, string? RequestSha256)
+{
+    /// <summary>Whether a request with <paramref name="fingerprint"/> is a retry of the filing that used the key (always, for a key recorded without one).</summary>
+    public bool IsFor(string fingerprint) => RequestSha256 is null || string.Equals(RequestSha256, fingerprint, StringComparison.Ordinal);
+}

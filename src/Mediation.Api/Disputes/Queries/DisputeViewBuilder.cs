@@ -1,5 +1,6 @@
 using Mediation.Api.Data;
 using Mediation.Api.Data.Entities;
+using Mediation.Api.Disputes.Actions;
 using Mediation.Api.Disputes.Contracts;
 using Mediation.Api.Workflows;
 using Mediation.Workflows.Calendars;
@@ -12,8 +13,9 @@ namespace Mediation.Api.Disputes.Queries;
 
 /// <summary>
 /// Builds <see cref="DisputeView"/>s: names of the location, organisation and mediator, the step's name, live
-/// deadlines with the days left counted in the deadline's own calendar, masked parties, and the actions the actor is
-/// offered. Load the dispute with its <see cref="Dispute.Parties"/>.
+/// deadlines with the days left counted in the deadline's own calendar, masked parties, the open agreement proposal,
+/// and the actions the actor may take now (<see cref="ActionAvailability"/>, by the same rules as the action endpoints).
+/// Load the dispute with its <see cref="Dispute.Parties"/>.
 /// </summary>
 internal static class DisputeViewBuilder
 {
@@ -52,20 +54,41 @@ internal static class DisputeViewBuilder
             .GroupBy(o => o.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         var byId = organisations.GroupBy(o => o.Id).ToDictionary(g => g.Key, g => new OrganisationRefView(g.Key, g.First().Code, g.First().Name));
+        var kinds = organisations.GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.First().Kind);
+        var disputeIds = disputes.Select(d => d.Id).ToList();
+        var proposals = (await db.AgreementProposals.AsNoTracking()
+                .Where(p => disputeIds.Contains(p.DisputeId) && p.Status == ProposalStatus.Proposed)
+                .ToListAsync(cancellationToken))
+            .GroupBy(p => p.DisputeId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ProposedAt.UtcTicks).First());
+        HashSet<Guid> recusedFrom = actor.MediatorId is { } mediatorId
+            ? [.. await db.MediatorRecusals.AsNoTracking().Where(r => r.MediatorId == mediatorId && disputeIds.Contains(r.DisputeId)).Select(r => r.DisputeId).ToListAsync(cancellationToken)]
+            : [];
+        var adminCode = actor.Is(Roles.OrganisationAdmin) && actor.OrganisationId is { } adminOrganisationId
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == adminOrganisationId).Select(o => o.Code).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var now = clock.GetUtcNow();
 
-        return [.. disputes.Select(d => Build(d, registry.Catalog.Find(d.WorkflowKey, d.WorkflowVersion), actor, now, areaNames, byId, mediators))];
+        return [.. disputes.Select(d =>
+        {
+            var handlingAdmin = actor.Is(Roles.SystemAdmin)
+                || (adminCode is not null && d.OrganisationId is { } handling && byId.TryGetValue(handling, out var organisation)
+                    && DisputeAccess.AdministersHandling(adminCode, organisation.Code, kinds[handling]));
+            var c = new ActionCase(d, actor, handlingAdmin, registry.Catalog.Find(d.WorkflowKey, d.WorkflowVersion), recusedFrom.Contains(d.Id));
+            return Build(c, proposals.GetValueOrDefault(d.Id), now, areaNames, byId, mediators);
+        })];
     }
 
     private static DisputeView Build(
-        Dispute dispute,
-        CompiledWorkflow? workflow,
-        Actor actor,
+        ActionCase c,
+        AgreementProposal? openProposal,
         DateTimeOffset now,
         Dictionary<string, string> areaNames,
         Dictionary<Guid, OrganisationRefView> organisations,
         Dictionary<Guid, string> mediators)
     {
+        var dispute = c.Dispute;
+        var workflow = c.Workflow;
         var code = dispute.LocationCode;
         var location = new DisputeLocationView(
             code,
@@ -78,9 +101,6 @@ internal static class DisputeViewBuilder
             .OrderBy(d => d.DueAt)
             .Select(d => ToView(d, workflow, now))
             .ToList();
-        var permitted = workflow is null
-            ? []
-            : DisputeActions.For(actor, dispute, WorkflowEngine.PermittedEvents(workflow, dispute.State, dispute.ToFacts()));
         var parties = dispute.Parties
             .OrderBy(p => p.Role)
             .ThenBy(p => p.Name, StringComparer.Ordinal)
@@ -109,7 +129,8 @@ internal static class DisputeViewBuilder
             deadlines.FirstOrDefault(),
             deadlines,
             parties,
-            permitted,
+            openProposal is null ? null : AgreementProposalView.From(openProposal, dispute),
+            ActionAvailability.For(c, openProposal),
             dispute.Version);
     }
 

@@ -66,8 +66,12 @@ public sealed class CaseLifeHost : MediationApiFactory
 
     public Task<int> FireDueAsync() => Services.GetRequiredService<DeadlineDispatcher>().FireDueAsync(Now, CancellationToken.None);
 
-    /// <summary>Files a dispute as <paramref name="filer"/> through <c>POST /api/disputes</c> and links its respondent to resident2.</summary>
-    public async Task<Guid> FileAsync(string category = "neighbour", string filer = Applicant, DateTimeOffset? receivedAt = null, string location = Village)
+    /// <summary>
+    /// Files a dispute as <paramref name="filer"/> through <c>POST /api/disputes</c> (with <paramref name="client"/>, signed
+    /// in as the filer, when given) and links its respondent to resident2.
+    /// </summary>
+    public async Task<Guid> FileAsync(
+        string category = "neighbour", string filer = Applicant, DateTimeOffset? receivedAt = null, string location = Village, HttpClient? client = null)
     {
         var body = new JsonObject
         {
@@ -85,10 +89,10 @@ public sealed class CaseLifeHost : MediationApiFactory
             body["channel"] = "walkIn";
         }
 
-        using var client = await ClientAsync(filer);
+        using var own = client is null ? await ClientAsync(filer) : null;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/disputes") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var response = await client.SendAsync(request);
+        using var response = await (client ?? own!).SendAsync(request);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.Created, json.ToString());
         var id = json.GetProperty("id").GetGuid();

@@ -17,6 +17,68 @@ namespace Mediation.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.AgreementProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId", "Status")
+                        .HasDatabaseName("IX_AgreementProposal_Dispute");
+
+                    b.ToTable("AgreementProposals");
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -348,6 +410,10 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("DisputeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("UserId", "Key");
 
                     b.ToTable("IdempotencyKeys");
@@ -388,6 +454,41 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Mediator_User");
 
                     b.ToTable("Mediators");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.MediatorRecusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MediatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecusedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediatorId");
+
+                    b.HasIndex("DisputeId", "MediatorId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MediatorRecusal_Dispute");
+
+                    b.ToTable("MediatorRecusals");
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.Organisation", b =>
@@ -517,6 +618,9 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -552,6 +656,8 @@ namespace Mediation.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("DisputeId")
                         .HasDatabaseName("IX_Outcome_Dispute");
+
+                    b.HasIndex("ProposalId");
 
                     b.ToTable("Outcomes");
                 });
@@ -837,6 +943,15 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.AgreementProposal", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.Attachment", b =>
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
@@ -898,6 +1013,21 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.MediatorRecusal", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mediation.Api.Data.Entities.Mediator", null)
+                        .WithMany()
+                        .HasForeignKey("MediatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.Organisation", b =>
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Organisation", "Parent")
@@ -924,6 +1054,11 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Mediation.Api.Data.Entities.AgreementProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.Party", b =>
