@@ -19,11 +19,15 @@ internal static class ActionRules
     public const string OnlyStaffCorrect = "ActionOnlyStaffCorrect";
     public const string MediatorRecused = "ActionMediatorRecused";
 
+    /// <summary>Not a refusal but a lost race: a colleague has already taken the case up (a 409, not a 403).</summary>
+    public const string AlreadyTakenUp = "ActionAlreadyTakenUp";
+
     /// <summary>Take-up: a mediator of the handling organisation, unless the case is assigned to a colleague or a party had them recused.</summary>
     public static string? TakeUp(ActionCase c) =>
         c.IsRecused ? MediatorRecused
         : !c.IsHandlingMediator ? OnlyHandlingMediator
-        : c.Dispute.MediatorId is { } assigned && assigned != c.Actor.MediatorId ? AssignedToAnotherMediator
+        : c.Dispute.MediatorId is { } assigned && assigned != c.Actor.MediatorId
+            ? c.Dispute.Phase is CasePhase.Queued or CasePhase.AwaitingConsent ? AssignedToAnotherMediator : AlreadyTakenUp
         : null;
 
     /// <summary>Decline, flag a risk: the handling organisation's mediators and administrators.</summary>

@@ -71,7 +71,7 @@ internal sealed partial class DisputeActionService(
 
         if (rule(found) is { } forbidden)
         {
-            return Forbidden(forbidden, action);
+            return forbidden == ActionRules.AlreadyTakenUp ? AlreadyTakenUp() : Forbidden(forbidden, action);
         }
 
         var (evt, change) = build(found);
@@ -170,6 +170,14 @@ internal sealed partial class DisputeActionService(
             title: text["ActionNotAllowedTitle"],
             detail: text[code, arguments],
             extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>Two mediators took the case up at once and the other one won: exactly one wins, the other is told so.</summary>
+    public ProblemHttpResult AlreadyTakenUp() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: text["ActionConcurrentChangeTitle"],
+            detail: text[ActionRules.AlreadyTakenUp],
+            extensions: new Dictionary<string, object?> { ["code"] = ActionRules.AlreadyTakenUp });
 
     public ProblemHttpResult ConcurrentChange() =>
         TypedResults.Problem(
