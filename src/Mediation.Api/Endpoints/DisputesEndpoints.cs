@@ -6,6 +6,7 @@ using Mediation.Api.Disputes.Attachments;
 using Mediation.Api.Disputes.Contracts;
 using Mediation.Api.Disputes.Filing;
 using Mediation.Api.Disputes.Queries;
+using Mediation.Api.Infrastructure;
 using Mediation.Api.Workflows;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -97,7 +98,7 @@ internal static class DisputesEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: text["BadRequest"], detail: text["JsonContentTypeRequired"]);
             case JsonBodyError.TooLarge:
                 return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: text["BadRequest"], detail: text["BodyTooLarge", MaxFilingBytes]);
-            case JsonBodyError.Invalid:
+            case JsonBodyError.Invalid or JsonBodyError.Null:
                 return TypedResults.ValidationProblem(Error(body.Path ?? "$", text["JsonInvalid", body.Line ?? 1]), title: text["FilingInvalid"]);
         }
 

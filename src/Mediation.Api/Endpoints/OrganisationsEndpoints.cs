@@ -1,6 +1,7 @@
 using Mediation.Api.Auth;
 using Mediation.Api.Data;
 using Mediation.Api.Data.Entities;
+using Mediation.Api.Infrastructure;
 using Mediation.Api.Organisations;
 using Mediation.Api.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -118,11 +119,13 @@ internal static class OrganisationsEndpoints
     public static async Task<Results<Created<OrganisationDetail>, ProblemHttpResult>> CreateOrganisation(
         HttpRequest request, MediationDbContext db, ActorAccessor actors, WorkflowRegistry registry, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBody.ReadAsync<CreateOrganisationRequest>(request, text, cancellationToken);
-        if (problem is not null)
+        var read = await JsonRequestBody.ReadAsync<CreateOrganisationRequest>(request, RequestProblems.MaxBodyBytes, cancellationToken);
+        if (RequestProblems.ForBody(read, text) is { } problem)
         {
             return problem;
         }
+
+        var body = read.Value;
 
         // Each field on its own (400), the parent (404), the administrator's area (403), then how it fits the tree (400).
         var errors = new FieldErrors();
@@ -202,11 +205,13 @@ internal static class OrganisationsEndpoints
             return OutsideScope(scope, text);
         }
 
-        var (body, problem) = await RequestBody.ReadAsync<UpdateOrganisationRequest>(request, text, cancellationToken);
-        if (problem is not null)
+        var read = await JsonRequestBody.ReadAsync<UpdateOrganisationRequest>(request, RequestProblems.MaxBodyBytes, cancellationToken);
+        if (RequestProblems.ForBody(read, text) is { } problem)
         {
             return problem;
         }
+
+        var body = read.Value;
 
         var errors = new FieldErrors();
         var name = OrganisationRules.RequiredText(body!.Name, "name", OrganisationRules.MaxNameLength, errors, text);
@@ -299,11 +304,13 @@ internal static class OrganisationsEndpoints
             return OutsideScope(scope, text);
         }
 
-        var (body, problem) = await RequestBody.ReadAsync<CreateMediatorRequest>(request, text, cancellationToken);
-        if (problem is not null)
+        var read = await JsonRequestBody.ReadAsync<CreateMediatorRequest>(request, RequestProblems.MaxBodyBytes, cancellationToken);
+        if (RequestProblems.ForBody(read, text) is { } problem)
         {
             return problem;
         }
+
+        var body = read.Value;
 
         var errors = new FieldErrors();
         var userName = OrganisationRules.RequiredText(body!.UserName, "userName", OrganisationRules.MaxUserNameLength, errors, text);
@@ -403,11 +410,13 @@ internal static class OrganisationsEndpoints
             return OutsideScope(scope, text);
         }
 
-        var (body, problem) = await RequestBody.ReadAsync<UpdateMediatorRequest>(request, text, cancellationToken);
-        if (problem is not null)
+        var read = await JsonRequestBody.ReadAsync<UpdateMediatorRequest>(request, RequestProblems.MaxBodyBytes, cancellationToken);
+        if (RequestProblems.ForBody(read, text) is { } problem)
         {
             return problem;
         }
+
+        var body = read.Value;
 
         var errors = new FieldErrors();
         var name = OrganisationRules.RequiredText(body!.Name, "name", OrganisationRules.MaxNameLength, errors, text);

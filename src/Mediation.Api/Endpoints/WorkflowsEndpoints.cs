@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Mediation.Api.Auth;
 using Mediation.Api.Data.Entities;
+using Mediation.Api.Infrastructure;
 using Mediation.Api.Workflows;
 using Mediation.Workflows.Compilation;
 using Mediation.Workflows.Definitions;
@@ -163,7 +164,7 @@ internal static partial class WorkflowsEndpoints
     public static async Task<Results<Ok<ValidationResponse>, ValidationProblem, ProblemHttpResult>> Validate(
         HttpRequest request, WorkflowRegistry registry, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
-        var json = await RequestBodies.ReadAsync(request, MaxDefinitionBytes, cancellationToken);
+        var json = await JsonRequestBody.ReadTextAsync(request, MaxDefinitionBytes, cancellationToken);
         if (json is null)
         {
             return TooLarge(text, MaxDefinitionBytes);
@@ -184,7 +185,7 @@ internal static partial class WorkflowsEndpoints
             return TypedResults.ValidationProblem(Errors("$.key", "KeyInvalid", text["WorkflowKeyInvalid", key]), title: text["DefinitionInvalid"]);
         }
 
-        var json = await RequestBodies.ReadAsync(request, MaxDefinitionBytes, cancellationToken);
+        var json = await JsonRequestBody.ReadTextAsync(request, MaxDefinitionBytes, cancellationToken);
         if (json is null)
         {
             return TooLarge(text, MaxDefinitionBytes);
@@ -264,7 +265,7 @@ internal static partial class WorkflowsEndpoints
             return NotFound(text["WorkflowNotFound", key]);
         }
 
-        var json = await RequestBodies.ReadAsync(request, MaxRequestBytes, cancellationToken);
+        var json = await JsonRequestBody.ReadTextAsync(request, MaxRequestBytes, cancellationToken);
         if (json is null)
         {
             return TooLarge(text, MaxRequestBytes);
@@ -312,7 +313,7 @@ internal static partial class WorkflowsEndpoints
     private static async Task<Results<Ok<SimulationResponse>, ValidationProblem, ProblemHttpResult>> SimulateAsync(
         CompiledWorkflow workflow, WorkflowVersionStatus status, HttpRequest request, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
-        var json = await RequestBodies.ReadAsync(request, MaxRequestBytes, cancellationToken);
+        var json = await JsonRequestBody.ReadTextAsync(request, MaxRequestBytes, cancellationToken);
         if (json is null)
         {
             return TooLarge(text, MaxRequestBytes);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Mediation.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -28,6 +28,35 @@ internal sealed class FieldErrors
 /// <summary>RFC 7807 answers in the caller's language (the current UI culture, from <c>Accept-Language</c>).</summary>
 internal static class RequestProblems
 {
+    /// <summary>Request bodies of these endpoints are small forms.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Why a body read with <see cref="JsonRequestBody.ReadAsync{T}"/> is unusable — too large (413), not JSON (415),
+    /// missing, malformed or of the wrong type at a member and line (400) — or null when it was read.
+    /// </summary>
+    public static ProblemHttpResult? ForBody<T>(JsonBody<T> body, IStringLocalizer text)
+        where T : class
+    {
+        switch (body.Error)
+        {
+            case JsonBodyError.TooLarge:
+                return Status(StatusCodes.Status413PayloadTooLarge, text["BadRequest"], text["OrgBodyTooLarge", MaxBodyBytes / 1024]);
+            case JsonBodyError.UnsupportedMediaType:
+                return Status(StatusCodes.Status415UnsupportedMediaType, text["BadRequest"], text["OrgBodyNotJson"]);
+            case JsonBodyError.Null:
+                var missing = new FieldErrors();
+                missing.Add("$", text["OrgBodyMissing"]);
+                return Validation(missing, text["BadRequest"]);
+            case JsonBodyError.Invalid:
+                var invalid = new FieldErrors();
+                invalid.Add(body.Path ?? "$", text["OrgJsonInvalidValue", body.Line ?? 1, body.Column ?? 1]);
+                return Validation(invalid, text["BadRequest"]);
+            default:
+                return null;
+        }
+    }
+
     public static ProblemHttpResult Validation(FieldErrors errors, string title) => TypedResults.Problem(
         new HttpValidationProblemDetails(errors.ToDictionary()) { Status = StatusCodes.Status400BadRequest, Title = title });
 
@@ -55,62 +84,4 @@ internal static class RequestProblems
 
     public static ProblemHttpResult Conflict(IStringLocalizer text, string detail, int openDisputes) =>
         Status(StatusCodes.Status409Conflict, text["OrgConflictTitle"], detail, new Dictionary<string, object?> { ["openDisputes"] = openDisputes });
-}
-
-/// <summary>
-/// Reads a JSON request body so that every kind of bad input — not JSON, malformed JSON, a value of the wrong type —
-/// comes back as a 400 problem with the offending member and line, in the caller's language, never as a 500.
-/// </summary>
-internal static class RequestBody
-{
-    /// <summary>Request bodies of these endpoints are small forms.</summary>
-    public const int MaxBytes = 64 * 1024;
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, IStringLocalizer text, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (request.ContentLength > MaxBytes)
-        {
-            return (null, RequestProblems.Status(StatusCodes.Status413PayloadTooLarge, text["BadRequest"], text["OrgBodyTooLarge", MaxBytes / 1024]));
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return (null, RequestProblems.Status(StatusCodes.Status415UnsupportedMediaType, text["BadRequest"], text["OrgBodyNotJson"]));
-        }
-
-        var errors = new FieldErrors();
-        try
-        {
-            var buffer = new byte[MaxBytes + 1];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            {
-                length += read;
-            }
-
-            if (length > MaxBytes)
-            {
-                return (null, RequestProblems.Status(StatusCodes.Status413PayloadTooLarge, text["BadRequest"], text["OrgBodyTooLarge", MaxBytes / 1024]));
-            }
-
-            var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Options);
-            if (value is not null)
-            {
-                return (value, null);
-            }
-
-            errors.Add("$", text["OrgBodyMissing"]);
-        }
-        catch (JsonException exception)
-        {
-            var field = exception.Path is null or "$" ? "$" : exception.Path.StartsWith("$.", StringComparison.Ordinal) ? exception.Path[2..] : exception.Path;
-            errors.Add(field, text["OrgJsonInvalidValue", (exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1]);
-        }
-
-        return (null, RequestProblems.Validation(errors, text["BadRequest"]));
-    }
 }

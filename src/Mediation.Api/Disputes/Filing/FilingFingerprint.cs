@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Mediation.Api.Disputes.Contracts;
+using Mediation.Api.Infrastructure;
 
 namespace Mediation.Api.Disputes.Filing;
 

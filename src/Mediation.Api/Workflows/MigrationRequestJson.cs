@@ -1,43 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 
 namespace Mediation.Api.Workflows;
-
-/// <summary>Reads request bodies as text with a size limit, so that parsers can report malformed JSON at its path.</summary>
-internal static class RequestBodies
-{
-    /// <summary>The body as text, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<string?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.StartsWith(Encoding.UTF8.Preamble))
-        {
-            bytes = bytes[Encoding.UTF8.Preamble.Length..];
-        }
-
-        return Encoding.UTF8.GetString(bytes);
-    }
-}
 
 /// <summary>
 /// Reads a migration request strictly: unknown and repeated members, wrong types and missing members are each
