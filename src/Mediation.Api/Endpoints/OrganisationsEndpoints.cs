@@ -193,16 +193,10 @@ internal static class OrganisationsEndpoints
     public static async Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> UpdateOrganisation(
         Guid id, HttpRequest request, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organisation is null)
+        var (organisation, scope, refused) = await OrganisationInScopeAsync(id, tracked: true, db, actors, text, cancellationToken);
+        if (refused is not null)
         {
-            return RequestProblems.NotFound(text, text["OrganisationNotFound", id]);
-        }
-
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
-        if (!scope.Covers(organisation))
-        {
-            return OutsideScope(scope, text);
+            return refused;
         }
 
         var read = await JsonRequestBody.ReadAsync<UpdateOrganisationRequest>(request, RequestProblems.MaxBodyBytes, cancellationToken);
@@ -239,16 +233,10 @@ internal static class OrganisationsEndpoints
     public static async Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> DeactivateOrganisation(
         Guid id, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organisation is null)
+        var (organisation, scope, refused) = await OrganisationInScopeAsync(id, tracked: true, db, actors, text, cancellationToken);
+        if (refused is not null)
         {
-            return RequestProblems.NotFound(text, text["OrganisationNotFound", id]);
-        }
-
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
-        if (!scope.Covers(organisation))
-        {
-            return OutsideScope(scope, text);
+            return refused;
         }
 
         if (organisation.Active)
@@ -292,16 +280,10 @@ internal static class OrganisationsEndpoints
         IStringLocalizer<ApiMessages> text,
         CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organisation is null)
+        var (organisation, scope, refused) = await OrganisationInScopeAsync(id, tracked: false, db, actors, text, cancellationToken);
+        if (refused is not null)
         {
-            return RequestProblems.NotFound(text, text["OrganisationNotFound", id]);
-        }
-
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
-        if (!scope.Covers(organisation))
-        {
-            return OutsideScope(scope, text);
+            return refused;
         }
 
         var read = await JsonRequestBody.ReadAsync<CreateMediatorRequest>(request, RequestProblems.MaxBodyBytes, cancellationToken);
@@ -529,6 +511,21 @@ internal static class OrganisationsEndpoints
     {
         var open = await OrganisationRules.OpenDisputesOfOrganisationAsync(db, organisation.Id, cancellationToken);
         return open > 0 ? RequestProblems.Conflict(text, text["OrganisationHasOpenDisputes", OrganisationRules.DisplayName(organisation), open], open) : null;
+    }
+
+    /// <summary>The organisation <paramref name="id"/> and the caller's admin scope, or the 404/403 problem that refuses them.</summary>
+    private static async Task<(Organisation Organisation, AdminScope Scope, ProblemHttpResult? Refused)> OrganisationInScopeAsync(
+        Guid id, bool tracked, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
+    {
+        var organisations = tracked ? db.Organisations : db.Organisations.AsNoTracking();
+        var organisation = await organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return (null!, null!, RequestProblems.NotFound(text, text["OrganisationNotFound", id]));
+        }
+
+        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
+        return scope.Covers(organisation) ? (organisation, scope, null) : (organisation, scope, OutsideScope(scope, text));
     }
 
     private static ProblemHttpResult OutsideScope(AdminScope scope, IStringLocalizer text) =>
