@@ -9,8 +9,22 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# Browser tests drive Debian's Chromium through Playwright; no test tool downloads a browser.
+if [ ! -x "${MEDIATION_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "== Install Chromium (Debian package)"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium
+fi
+# The designer's canvas is bundled from npm at build time (the build runs `npm ci` from the committed lockfile).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "error: Node.js and npm are required to bundle the web UI's scripts: https://nodejs.org" >&2
+  exit 1
+fi
+
 results="artifacts/test-results"
-rm -rf "$results"
+rm -rf "$results" artifacts/screenshots
 mkdir -p "$results"
 
 echo "== Restore"

@@ -3,6 +3,7 @@ using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
 using Mediation.Api.Infrastructure;
 using Mediation.Api.Timers;
+using Mediation.Api.Web;
 using Mediation.Api.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddWorkflowEngine();
 builder.AddDeadlineTimers();
+builder.AddWebUi();
 
 var app = builder.Build();
 
@@ -24,5 +26,6 @@ app.MapOrganisationsApi();
 app.MapDisputesApi();
 app.MapDisputeActionsApi();
 app.MapHealthChecks("/health");
+app.MapWebUi();
 
 app.Run();

@@ -42,9 +42,26 @@ internal static class ApiDefaults
             SupportedUICultures = Cultures,
             FallBackToParentCultures = true,
             FallBackToParentUICultures = true,
+            // Query string, then the cookie the web UI's language switch sets, then Accept-Language for API calls only:
+            // the web UI opens in Chinese whatever the browser's language until the user picks English.
+            RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new ApiAcceptLanguageProvider(),
+            ],
         });
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Mediation API");
         return app;
     }
+}
+
+/// <summary>Accept-Language, honoured for <c>/api</c> requests (API clients choose their language per call).</summary>
+internal sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+        httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            ? base.DetermineProviderCultureResult(httpContext)
+            : Task.FromResult<ProviderCultureResult?>(null);
 }

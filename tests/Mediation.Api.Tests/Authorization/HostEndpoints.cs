@@ -22,13 +22,27 @@ internal static class HostEndpoints
     public static IReadOnlyList<string> Of(IServiceProvider services)
     {
         var source = services.GetRequiredService<EndpointDataSource>();
-        return [.. source.Endpoints.OfType<RouteEndpoint>().SelectMany(KeysOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [.. source.Endpoints.OfType<RouteEndpoint>().Where(IsApiSurface).SelectMany(KeysOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     public static string Key(string method, string pattern)
     {
         var route = pattern.Length > 1 ? pattern.TrimEnd('/') : pattern;
         return $"{method} {(route.StartsWith('/') ? route : "/" + route)}";
+    }
+
+    /// <summary>
+    /// HTTP endpoints the service itself answers. Left out: the web UI's pages (their access is checked page by page in
+    /// the web tests), Blazor's own circuit endpoints and static files, which carry no data.
+    /// </summary>
+    private static bool IsApiSurface(RouteEndpoint endpoint)
+    {
+        var pattern = endpoint.RoutePattern.RawText ?? string.Empty;
+        var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null;
+        var isStaticFile = endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor") || pattern.Contains(":file}", StringComparison.Ordinal);
+        var isBlazorInfrastructure = pattern.StartsWith("/_blazor", StringComparison.Ordinal) || pattern.StartsWith("_blazor", StringComparison.Ordinal)
+            || pattern.StartsWith("/_framework", StringComparison.Ordinal) || pattern.StartsWith("_framework", StringComparison.Ordinal);
+        return !isPage && !isStaticFile && !isBlazorInfrastructure;
     }
 
     private static IEnumerable<string> KeysOf(RouteEndpoint endpoint)
