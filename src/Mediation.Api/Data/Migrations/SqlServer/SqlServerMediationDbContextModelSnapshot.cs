@@ -729,6 +729,42 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                     b.ToTable("ReferenceSequences");
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.ServiceRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ServiceRating_DisputeUser");
+
+                    b.ToTable("ServiceRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceRating_Score", "Score BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1080,6 +1116,15 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
                         .WithMany("Parties")
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.ServiceRating", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

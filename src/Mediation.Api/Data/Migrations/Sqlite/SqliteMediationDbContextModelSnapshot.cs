@@ -721,6 +721,42 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.ToTable("ReferenceSequences");
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.ServiceRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ServiceRating_DisputeUser");
+
+                    b.ToTable("ServiceRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceRating_Score", "Score BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1065,6 +1101,15 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
                         .WithMany("Parties")
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.ServiceRating", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
