@@ -7,7 +7,7 @@ namespace Mediation.Api.Privacy;
 
 /// <summary>
 /// The only source of public figures. Closed-mediation cases (不公开调解: every medical dispute, 医疗纠纷预防和处理条例
-/// Art. 39, and any case whose parties chose it) count only when every party has consented to publication
+/// Art. 42, and any case whose parties chose it) count only when every party has consented to publication
 /// (<see cref="PublicationConsent"/>). Dashboards and public statistics start from <see cref="Of"/>, never from
 /// <c>db.Disputes</c>.
 /// </summary>

@@ -26,7 +26,7 @@ public sealed class PersonalDataAccess
 
 /// <summary>
 /// A party's consent to the case counting in public figures. Closed-mediation cases (medical disputes above all,
-/// 医疗纠纷预防和处理条例 Art. 39) are left out of every public figure unless every party has consented.
+/// 医疗纠纷预防和处理条例 Art. 42) are left out of every public figure unless every party has consented.
 /// </summary>
 public sealed class PublicationConsent
 {
