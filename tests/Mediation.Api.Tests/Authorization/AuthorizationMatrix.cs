@@ -130,7 +130,7 @@ public static class AuthorizationMatrix
         // Operability: liveness, readiness and Prometheus metrics are for probes and scrapers, anonymous (no personal data).
         E("ANY /health/live", Access.Public, _ => Get("/health/live")),
         E("ANY /health/ready", Access.Public, _ => Get("/health/ready")),
-        E("GET /metrics", Access.Public, _ => Get("/metrics")),
+        E("ANY /metrics", Access.Public, _ => Get("/metrics")),
 
         // Judicial confirmation: read by whoever sees the case; a party consents for themselves, the case's mediator records
         // an in-person consent (a fresh case has no agreement in force, so the allowed get 409).

@@ -11,7 +11,7 @@ namespace Mediation.Api.Tests.Authorization;
 public sealed class AuthorizationMatrixTests(MatrixContext context) : IClassFixture<MatrixContext>
 {
     /// <summary>The only endpoints anonymous callers may use (Swagger is middleware, not an endpoint: see <see cref="Swagger_Anonymous_IsServed"/>).</summary>
-    private static readonly HashSet<string> AnonymousEndpoints = new(StringComparer.Ordinal) { "POST /api/auth/login", "ANY /health", "GET /health", "ANY /health/live", "ANY /health/ready", "GET /metrics", "GET /api/public/figures" };
+    private static readonly HashSet<string> AnonymousEndpoints = new(StringComparer.Ordinal) { "POST /api/auth/login", "ANY /health", "GET /health", "ANY /health/live", "ANY /health/ready", "ANY /metrics", "GET /api/public/figures" };
 
     public static TheoryData<string, string, Principal> Rows()
     {
