@@ -282,6 +282,44 @@ public sealed class JudicialConfirmationTests
     }
 
     [Fact]
+    public async Task PartiesAreReminded_BeforeTheWindowCloses_ThroughTheOutbox()
+    {
+        using var court = CourtPlatformStub.Start();
+        await using var host = Host(court);
+        var id = await AgreementInForceAsync(host);
+        var records = await host.DeadlinesAsync(id);
+        var window = Assert.Single(records, d => d.Kind == Mediation.Workflows.Runtime.DeadlineKind.JudicialConfirmation);
+        var reminder = Assert.Single(records, d => d.ReminderOfKind == Mediation.Workflows.Runtime.DeadlineKind.JudicialConfirmation);
+        Assert.Equal(window.DueAt.AddDays(-5), reminder.DueAt);
+
+        await host.MoveToAsync(reminder.DueAt.AddMinutes(1));
+        var reminded = Assert.Single(await host.OutboxAsync(id), o => o.Template == "deadline.reminder" && o.DeadlineId == window.DeadlineId);
+        Assert.Equal("AllParties", reminded.Audience);
+
+        await host.MoveToAsync(window.DueAt.AddMinutes(1));
+        Assert.Single(await host.OutboxAsync(id), o => o.Template == "judicialConfirmation.closed");
+    }
+
+    [Fact]
+    public void EveryShippedWorkflow_RemindsThePartiesBeforeTheJudicialConfirmationWindowCloses()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.json").Where(f => !f.EndsWith("bodies.json", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            using var definition = JsonDocument.Parse(File.ReadAllText(file));
+            var followUps = definition.RootElement.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("kind").GetString() == "followUp").ToList();
+            Assert.True(followUps.Count > 0, $"{Path.GetFileName(file)} has no follow-up step");
+            foreach (var step in followUps)
+            {
+                var window = step.GetProperty("judicialConfirmation");
+                Assert.Equal("P30D", window.GetProperty("within").GetString());
+                Assert.True(window.TryGetProperty("reminders", out var reminders) && reminders.GetArrayLength() > 0, $"{Path.GetFileName(file)}: no reminder on judicialConfirmation");
+            }
+        }
+    }
+
+    [Fact]
     public void Venue_LongestConfiguredPrefixWins()
     {
         var courts = new Dictionary<string, CourtEntry>(StringComparer.Ordinal)
