@@ -17,6 +17,15 @@ internal sealed class CourtOptions
     /// <summary>Sent as <c>Authorization: Bearer …</c>. Never logged.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Shared secret of the court's callback (<c>POST /api/court/judicial-confirmations/callback</c>): the platform signs
+    /// <c>{timestamp}.{body}</c> with HMAC-SHA256. Unset: callbacks are refused and answers come by polling only. A secret.
+    /// </summary>
+    public string? CallbackSecret { get; set; }
+
+    /// <summary>How far a callback's timestamp may be from the service's clock (older ones are replays and refused).</summary>
+    public TimeSpan CallbackTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long one request may take before it counts as a timeout (and is retried).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 

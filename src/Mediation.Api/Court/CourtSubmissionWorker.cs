@@ -200,6 +200,7 @@ internal sealed class CourtSubmissionWorker(
         {
             metrics.CourtCall("status", "ok");
             Apply(db, application, dispute, result.Answer!, now);
+            logger.LogInformation("Court answer for application {ApplicationId}: {Answer}; status {Status}", application.Id, result.Answer!.Status, application.Status);
         }
         else if (result.Failure == CourtFailure.Missing)
         {
@@ -232,7 +233,7 @@ internal sealed class CourtSubmissionWorker(
     }
 
     /// <summary>Records the court's answer (accepted with a case number, confirmed, rejected with the reason) with a timeline entry for each change.</summary>
-    private void Apply(MediationDbContext db, JudicialConfirmationApplication application, Dispute dispute, CourtAnswer answer, DateTimeOffset now)
+    internal static void Apply(MediationDbContext db, JudicialConfirmationApplication application, Dispute dispute, CourtAnswer answer, DateTimeOffset now)
     {
         if (answer.CaseNumber is { Length: > 0 } number)
         {
@@ -260,10 +261,6 @@ internal sealed class CourtSubmissionWorker(
                 break;
         }
 
-        if (application.Status is JudicialConfirmationStatus.Confirmed or JudicialConfirmationStatus.Rejected)
-        {
-            logger.LogInformation("Court decided application {ApplicationId}: {Status}", application.Id, application.Status);
-        }
     }
 
     private TimeSpan Backoff(int attempts)

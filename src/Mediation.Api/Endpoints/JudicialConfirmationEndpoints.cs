@@ -1,10 +1,12 @@
 using Mediation.Api.Auth;
 using Mediation.Api.Court;
+using Mediation.Api.Data;
 using Mediation.Api.Data.Entities;
 using Mediation.Api.Disputes;
 using Mediation.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Mediation.Api.Endpoints;
 
@@ -18,6 +20,7 @@ namespace Mediation.Api.Endpoints;
 internal static class JudicialConfirmationEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
+    private const int MaxCallbackBytes = 16 * 1024;
 
     public static IEndpointRouteBuilder MapJudicialConfirmationApi(this IEndpointRouteBuilder app)
     {
@@ -34,7 +37,66 @@ internal static class JudicialConfirmationEndpoints
             .Accepts<JudicialConsentRequest>("application/json")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        app.MapPost("/api/court/judicial-confirmations/callback", CourtAnswerCallback).WithName(nameof(CourtAnswerCallback)).WithTags("Judicial confirmation")
+            .AllowAnonymous()
+            .WithSummary("Court platform callback / 法院平台回调")
+            .WithDescription("The court platform posts its answer (accepted with a case number, confirmed, rejected with a reason), signed: X-Court-Timestamp (Unix seconds) and "
+                + "X-Court-Signature: sha256=HMAC-SHA256(Court:CallbackSecret, \"{timestamp}.{body}\"). 400 without the headers, 401 for a bad signature or a stale timestamp, "
+                + "404 for an unknown request id, 204 when applied. 法院平台签名回调审查结果。")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CourtAnswerCallback(
+        HttpRequest request,
+        MediationDbContext db,
+        TimeProvider clock,
+        IOptions<CourtOptions> options,
+        IStringLocalizer<CourtMessages> text,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var timestamp = request.Headers[CourtCallback.TimestampHeader].ToString();
+        var signature = request.Headers[CourtCallback.SignatureHeader].ToString();
+        if (timestamp.Length == 0 || signature.Length == 0)
+        {
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (timestamp.Length == 0)
+            {
+                errors[CourtCallback.TimestampHeader] = [text["CallbackHeaderMissing"]];
+            }
+
+            if (signature.Length == 0)
+            {
+                errors[CourtCallback.SignatureHeader] = [text["CallbackHeaderMissing"]];
+            }
+
+            return TypedResults.ValidationProblem(errors, title: text["RequestInvalid"]);
+        }
+
+        var body = await JsonRequestBody.ReadTextAsync(request, MaxCallbackBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: text["RequestInvalid"]);
+        }
+
+        var logger = loggers.CreateLogger(typeof(CourtCallback));
+        if (!CourtCallback.Verify(options.Value, timestamp, signature, body, clock.GetUtcNow()))
+        {
+            logger.LogWarning("Court callback refused: bad signature or stale timestamp");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: text["CallbackUnauthorised"]);
+        }
+
+        var outcome = await CourtCallback.ApplyAsync(db, body, clock.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Court callback: {Outcome}", outcome);
+        return outcome switch
+        {
+            CallbackOutcome.Applied => TypedResults.NoContent(),
+            CallbackOutcome.Unknown => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: text["CallbackUnknown"]),
+            CallbackOutcome.Conflict => Conflict("ConcurrentChange", text["Conflict"]),
+            _ => TypedResults.ValidationProblem(Error("$", text["CallbackMalformed"]), title: text["RequestInvalid"]),
+        };
     }
 
     public static async Task<Results<Ok<JudicialConfirmationView>, ProblemHttpResult>> GetJudicialConfirmation(

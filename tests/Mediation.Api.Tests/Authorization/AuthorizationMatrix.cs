@@ -133,8 +133,10 @@ public static class AuthorizationMatrix
         E("ANY /metrics", Access.Public, _ => Get("/metrics")),
 
         // Judicial confirmation: read by whoever sees the case; a party consents for themselves, the case's mediator records
-        // an in-person consent (a fresh case has no agreement in force, so the allowed get 409).
+        // an in-person consent (a fresh case has no agreement in force, so the allowed get 409). The court platform's
+        // callback is authenticated by its HMAC signature, not by sign-in (unsigned: 400 for everyone).
         E("GET /api/disputes/{id:guid}/judicial-confirmation", Access.DisputeReader, c => Get($"/api/disputes/{c.Dispute}/judicial-confirmation")),
+        E("POST /api/court/judicial-confirmations/callback", Access.Public, _ => Post("/api/court/judicial-confirmations/callback", new { status = "confirmed" })),
         E("POST /api/disputes/{id:guid}/judicial-confirmation/consent", PartyOrCaseMediator, OnFreshDispute("judicial-confirmation/consent", new { })),
 
         // Personal data: full details for staff who see the case (logged); the access log for administrators (filtered to

@@ -16,6 +16,7 @@ namespace Mediation.Api.Tests.Court;
 internal sealed class CourtPlatformStub : IDisposable
 {
     public const string ApiKey = "court-test-key-not-a-secret";
+    public const string CallbackSecret = "court-callback-test-secret";
     public const string CourtCode = "HBW-JC";
     public const string CourtName = "乌海市海勃湾区人民法院";
     public const string FilingsPath = "/court/judicial-confirmations";
@@ -33,6 +34,7 @@ internal sealed class CourtPlatformStub : IDisposable
         ["Court:Enabled"] = "true",
         ["Court:BaseUrl"] = Server.Urls![0] + "/court/",
         ["Court:ApiKey"] = ApiKey,
+        ["Court:CallbackSecret"] = CallbackSecret,
         ["Court:RunWorker"] = "false",
         ["Court:Timeout"] = (timeout ?? TimeSpan.FromSeconds(2)).ToString("c"),
         ["Court:RetryBaseDelay"] = "00:01:00",

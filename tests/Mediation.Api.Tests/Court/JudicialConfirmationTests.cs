@@ -320,6 +320,38 @@ public sealed class JudicialConfirmationTests
     }
 
     [Fact]
+    public async Task SignedCallback_RecordsTheCourtsAnswer_BadSignaturesStaleTimestampsAndUnknownIdsRefused_ReplaysChangeNothing()
+    {
+        using var court = CourtPlatformStub.Start();
+        await using var host = Host(court);
+        var id = await AgreementInForceAsync(host);
+        var applicationId = await BothConsentAsync(host, id);
+        court.Server.Given(Request.Create().WithPath(CourtPlatformStub.FilingsPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(202).WithBodyAsJson(new { status = "received" }));
+        await RunWorkerAsync(host);
+
+        var accepted = JsonSerializer.Serialize(new { requestId = applicationId, status = "accepted", caseNumber = "(2026)内0302民特7号" });
+        Assert.Equal(HttpStatusCode.NoContent, await CallbackAsync(host, accepted));
+        Assert.Equal("(2026)内0302民特7号", (await ApplicationAsync(host, applicationId)).CourtCaseNumber);
+
+        var confirmed = JsonSerializer.Serialize(new { requestId = applicationId, status = "confirmed" });
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallbackAsync(host, confirmed, secret: "wrong-secret"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallbackAsync(host, confirmed, sentAt: host.Now.AddMinutes(-6)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallbackAsync(host, confirmed, tamper: true));
+        Assert.Equal(HttpStatusCode.BadRequest, await CallbackAsync(host, confirmed, signed: false));
+        Assert.Equal(HttpStatusCode.NotFound, await CallbackAsync(host, JsonSerializer.Serialize(new { requestId = Guid.NewGuid(), status = "confirmed" })));
+        Assert.Equal(HttpStatusCode.BadRequest, await CallbackAsync(host, "{\"requestId\": 1}"));
+        Assert.Equal(JudicialConfirmationStatus.Accepted, (await ApplicationAsync(host, applicationId)).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, await CallbackAsync(host, confirmed));
+        Assert.Equal(HttpStatusCode.NoContent, await CallbackAsync(host, confirmed));
+        Assert.Equal(JudicialConfirmationStatus.Confirmed, (await ApplicationAsync(host, applicationId)).Status);
+        var events = await host.TimelineEventsAsync(id);
+        Assert.Single(events, e => e == "judicialConfirmationAccepted");
+        Assert.Single(events, e => e == "judicialConfirmationConfirmed");
+    }
+
+    [Fact]
     public void Venue_LongestConfiguredPrefixWins()
     {
         var courts = new Dictionary<string, CourtEntry>(StringComparer.Ordinal)
@@ -363,6 +395,25 @@ public sealed class JudicialConfirmationTests
         var view = await host.ActAsync(Respondent, id, "judicial-confirmation/consent");
         Assert.Equal("queued", view.GetProperty("application").GetProperty("status").GetString());
         return view.GetProperty("application").GetProperty("id").GetGuid();
+    }
+
+    private static async Task<HttpStatusCode> CallbackAsync(
+        CaseLifeHost host, string body, string secret = CourtPlatformStub.CallbackSecret, DateTimeOffset? sentAt = null, bool tamper = false, bool signed = true)
+    {
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/court/judicial-confirmations/callback")
+        {
+            Content = new StringContent(tamper ? body.Replace("confirmed", "rejected", StringComparison.Ordinal) : body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (signed)
+        {
+            var timestamp = (sentAt ?? host.Now).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add(CourtCallback.TimestampHeader, timestamp);
+            request.Headers.Add(CourtCallback.SignatureHeader, CourtCallback.Sign(secret, timestamp, body));
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     private static Task<int> RunWorkerAsync(CaseLifeHost host) =>
