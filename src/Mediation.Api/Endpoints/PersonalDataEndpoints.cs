@@ -31,7 +31,7 @@ internal static class PersonalDataEndpoints
                 + "(who, when, which case, which party, why). Body: {\"reason\": \"电话通知调解时间\"}. Residents: 403. 工作人员须说明理由，每次查看均记入访问日志。")
             .Accepts<FullDetailsRequest>("application/json")
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        disputes.MapPost("/publication-consent", ConsentToPublication).WithName(nameof(ConsentToPublication))
+        disputes.MapPost("/publication/consent", ConsentToPublication).WithName(nameof(ConsentToPublication))
             .WithSummary("Consent to public figures / 同意计入公开统计")
             .WithDescription("A party consents, for themselves, to a closed-mediation case (medical disputes, 医疗纠纷预防和处理条例 Art. 42) counting in public figures; "
                 + "it counts only once every party has. No body. 不公开调解的案件须全部当事人同意方可计入公开统计。")

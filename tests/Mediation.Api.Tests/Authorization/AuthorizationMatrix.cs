@@ -144,7 +144,7 @@ public static class AuthorizationMatrix
         E("POST /api/disputes/{id:guid}/parties/{partyId:guid}/full-details", Access.DisputeReader with { Resident = Forbidden },
             async c => Request(HttpMethod.Post, $"/api/disputes/{c.Dispute}/parties/{await c.PartyAsync(c.Dispute)}/full-details", new { reason = "矩阵测试核对" })),
         E("GET /api/personal-data/access-log", Access.Administrators, _ => Get("/api/personal-data/access-log")),
-        E("POST /api/disputes/{id:guid}/publication-consent", PartyOnly, OnFreshDispute("publication-consent")),
+        E("POST /api/disputes/{id:guid}/publication/consent", PartyOnly, OnFreshDispute("publication/consent")),
         E("GET /api/public/figures", Access.Public, _ => Get("/api/public/figures")),
     ];
 

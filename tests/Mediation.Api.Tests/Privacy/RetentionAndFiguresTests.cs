@@ -118,7 +118,7 @@ public sealed class RetentionAndFiguresTests
         // Staff cannot consent for the parties.
         using (var mediator = await host.ClientAsync(MedicalMediator))
         {
-            using var refused = await mediator.PostAsync(new Uri($"/api/disputes/{medical}/publication-consent", UriKind.Relative), null);
+            using var refused = await mediator.PostAsync(new Uri($"/api/disputes/{medical}/publication/consent", UriKind.Relative), null);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
@@ -149,7 +149,7 @@ public sealed class RetentionAndFiguresTests
 
     private static async Task<JsonElement> ConsentAsync(CaseLifeHost host, string user, Guid id)
     {
-        var (status, body) = await host.PostAsync(user, id, "publication-consent");
+        var (status, body) = await host.PostAsync(user, id, "publication/consent");
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         return body;
     }
