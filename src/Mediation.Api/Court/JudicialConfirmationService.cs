@@ -159,6 +159,42 @@ internal sealed class JudicialConfirmationService(
         return ConsentResult.Of(ConsentOutcome.Recorded, application: application);
     }
 
+    /// <summary>
+    /// Staff send an application that ended <see cref="JudicialConfirmationStatus.SubmissionFailed"/> again (after the
+    /// platform's refusal was sorted out, or a long outage): queued at once with a fresh count of attempts, same request id.
+    /// </summary>
+    public async Task<ResubmitOutcome> ResubmitAsync(Dispute dispute, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        ArgumentNullException.ThrowIfNull(actor);
+        var application = (await db.JudicialConfirmations.Where(a => a.DisputeId == dispute.Id).ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.PreparedAt.UtcTicks)
+            .FirstOrDefault();
+        if (application is not { Status: JudicialConfirmationStatus.SubmissionFailed })
+        {
+            return ResubmitOutcome.NotFailed;
+        }
+
+        var now = clock.GetUtcNow();
+        application.Status = JudicialConfirmationStatus.Queued;
+        application.Attempts = 0;
+        application.NextAttemptAt = now;
+        application.Version++;
+        Timeline(dispute, actor, "judicialConfirmationResubmitted", application.LastError, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ResubmitOutcome.Conflict;
+        }
+
+        logger.LogInformation("Judicial confirmation application {ApplicationId} of dispute {CaseReference} queued again by staff", application.Id, dispute.Reference);
+        return ResubmitOutcome.Queued;
+    }
+
     /// <summary>Adds a timeline entry about the application; the case's step and phase do not change.</summary>
     internal static TimelineEntry TimelineEntryFor(Dispute dispute, Actor actor, string eventName, string? reason, DateTimeOffset now, object? details = null) => new()
     {
@@ -191,6 +227,13 @@ internal enum ConsentOutcome
     WindowClosed,
     NoCourt,
     AlreadyApplied,
+    Conflict,
+}
+
+internal enum ResubmitOutcome
+{
+    Queued,
+    NotFailed,
     Conflict,
 }
 

@@ -37,6 +37,13 @@ internal static class JudicialConfirmationEndpoints
             .Accepts<JudicialConsentRequest>("application/json")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/resubmit", ResubmitJudicialConfirmation).WithName(nameof(ResubmitJudicialConfirmation))
+            .WithSummary("Send a failed application again / 重新提交司法确认申请")
+            .WithDescription("The staff handling the case (its organisation's mediators, the administrators over it) queue an application that ended submissionFailed "
+                + "(the platform refused it, or every attempt failed) to be sent again under the same request id. No body. 409 when the application has not failed. "
+                + "提交失败的申请由承办人员重新提交（同一请求编号，法院平台不会重复立案）。")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapPost("/api/court/judicial-confirmations/callback", CourtAnswerCallback).WithName(nameof(CourtAnswerCallback)).WithTags("Judicial confirmation")
             .AllowAnonymous()
@@ -172,6 +179,30 @@ internal static class JudicialConfirmationEndpoints
             ConsentOutcome.WindowClosed => Conflict("JudicialConfirmationWindowClosed", text["WindowClosed", result.ClosedAt!.Value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]),
             ConsentOutcome.NoCourt => Conflict("JudicialConfirmationNoCourt", text["NoCourt", result.Area ?? dispute.LocationCode]),
             ConsentOutcome.AlreadyApplied => Conflict("JudicialConfirmationAlreadyApplied", text["AlreadyApplied"]),
+            _ => Conflict("ConcurrentChange", text["Conflict"]),
+        };
+    }
+
+    public static async Task<Results<Ok<JudicialConfirmationView>, ProblemHttpResult>> ResubmitJudicialConfirmation(
+        Guid id, ActorAccessor actors, JudicialConfirmationService service, IStringLocalizer<CourtMessages> text, CancellationToken cancellationToken)
+    {
+        var actor = actors.Current;
+        var dispute = await service.FindAsync(id, actor, cancellationToken);
+        if (dispute is null)
+        {
+            return NotFound(text);
+        }
+
+        // The case is visible to the caller, so an organisation admin is one over it.
+        if (!DisputeAccess.IsHandledByActor(actor, dispute) && !actor.Is(Roles.OrganisationAdmin))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["OnlyHandlingStaff"]);
+        }
+
+        return await service.ResubmitAsync(dispute, actor, cancellationToken) switch
+        {
+            ResubmitOutcome.Queued => TypedResults.Ok(await ViewAsync(service, dispute, actor, cancellationToken)),
+            ResubmitOutcome.NotFailed => Conflict("JudicialConfirmationNotFailed", text["NotFailed"]),
             _ => Conflict("ConcurrentChange", text["Conflict"]),
         };
     }

@@ -136,6 +136,7 @@ public static class AuthorizationMatrix
         // an in-person consent (a fresh case has no agreement in force, so the allowed get 409). The court platform's
         // callback is authenticated by its HMAC signature, not by sign-in (unsigned: 400 for everyone).
         E("GET /api/disputes/{id:guid}/judicial-confirmation", Access.DisputeReader, c => Get($"/api/disputes/{c.Dispute}/judicial-confirmation")),
+        E("POST /api/disputes/{id:guid}/judicial-confirmation/resubmit", HandlingStaff, OnFreshDispute("judicial-confirmation/resubmit")),
         E("POST /api/court/judicial-confirmations/callback", Access.Public, _ => Post("/api/court/judicial-confirmations/callback", new { status = "confirmed" })),
         E("POST /api/disputes/{id:guid}/judicial-confirmation/consent", PartyOrCaseMediator, OnFreshDispute("judicial-confirmation/consent", new { })),
 

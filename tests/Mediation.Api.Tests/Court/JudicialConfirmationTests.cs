@@ -139,7 +139,7 @@ public sealed class JudicialConfirmationTests
     }
 
     [Fact]
-    public async Task PlatformRefusesWithA4xx_NotRetried_StaffSeeTheError()
+    public async Task PlatformRefusesWithA4xx_NotRetried_StaffSeeTheError_AndSendItAgain()
     {
         using var court = CourtPlatformStub.Start();
         await using var host = Host(court);
@@ -160,6 +160,21 @@ public sealed class JudicialConfirmationTests
         Assert.Equal("Refused (HTTP 422)", staffView.GetProperty("lastError").GetString());
         var residentView = (await host.GetAsync(Applicant, $"/api/disputes/{id}/judicial-confirmation")).GetProperty("application");
         Assert.Equal(JsonValueKind.Null, residentView.GetProperty("lastError").ValueKind);
+
+        // Once the refusal is sorted out, the handling staff send it again (same request id); residents cannot.
+        var (residentResubmit, _) = await host.PostAsync(Applicant, id, "judicial-confirmation/resubmit");
+        Assert.Equal(HttpStatusCode.Forbidden, residentResubmit);
+        court.Server.Given(Request.Create().WithPath(CourtPlatformStub.FilingsPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(202).WithBodyAsJson(new { status = "received" }));
+        var requeued = await host.ActAsync(VillageMediator, id, "judicial-confirmation/resubmit");
+        Assert.Equal("queued", requeued.GetProperty("application").GetProperty("status").GetString());
+        Assert.Equal(1, await RunWorkerAsync(host));
+        Assert.Equal(JudicialConfirmationStatus.Submitted, (await ApplicationAsync(host, applicationId)).Status);
+        Assert.Equal(2, court.Filings().Count);
+        Assert.All(court.Filings(), r => Assert.Equal(applicationId.ToString("D"), CourtPlatformStub.Header(r, "Idempotency-Key")));
+        var (again, againBody) = await host.PostAsync(VillageMediator, id, "judicial-confirmation/resubmit");
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Equal("JudicialConfirmationNotFailed", againBody.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -349,6 +364,33 @@ public sealed class JudicialConfirmationTests
         var events = await host.TimelineEventsAsync(id);
         Assert.Single(events, e => e == "judicialConfirmationAccepted");
         Assert.Single(events, e => e == "judicialConfirmationConfirmed");
+    }
+
+    [Fact]
+    public async Task CourtTraffic_LogsNeitherSecretsNorTheFullIdentitiesItSends_ButNamesTheCase()
+    {
+        using var court = CourtPlatformStub.Start();
+        await using var host = Host(court);
+        var capture = new Privacy.LogMaskingTests.CapturingLoggerProvider();
+        host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().AddProvider(capture);
+        var id = await AgreementInForceAsync(host);
+        var applicationId = await BothConsentAsync(host, id);
+        court.Server.Given(Request.Create().WithPath(CourtPlatformStub.FilingsPath).UsingPost()).InScenario("once").WillSetStateTo("up")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        court.Server.Given(Request.Create().WithPath(CourtPlatformStub.FilingsPath).UsingPost()).InScenario("once").WhenStateIs("up")
+            .RespondWith(Response.Create().WithStatusCode(202).WithBodyAsJson(new { status = "received" }));
+        await RunWorkerAsync(host);
+        await host.MoveToAsync((await ApplicationAsync(host, applicationId)).NextAttemptAt!.Value.AddSeconds(1));
+        await RunWorkerAsync(host);
+        Assert.Equal(HttpStatusCode.NoContent, await CallbackAsync(host, JsonSerializer.Serialize(new { requestId = applicationId, status = "accepted", caseNumber = "(2026)内0302民特9号" })));
+
+        var lines = capture.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("filed with", StringComparison.Ordinal) && l.Contains("CaseReference=MT-", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("ServerError (HTTP 503)", StringComparison.Ordinal));
+        foreach (var secret in new[] { CourtPlatformStub.ApiKey, CourtPlatformStub.CallbackSecret, "150302198503141234", "11010519491231002X", "13812345678", "13987654321" })
+        {
+            Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
