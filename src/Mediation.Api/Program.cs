@@ -1,7 +1,10 @@
 using Mediation.Api.Auth;
+using Mediation.Api.Court;
 using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
 using Mediation.Api.Infrastructure;
+using Mediation.Api.Operability;
+using Mediation.Api.Privacy;
 using Mediation.Api.Timers;
 using Mediation.Api.Web;
 using Mediation.Api.Workflows;
@@ -13,6 +16,9 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddWorkflowEngine();
 builder.AddDeadlineTimers();
+builder.AddCourtLinkage();
+builder.AddPrivacy();
+builder.AddOperability();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -25,7 +31,10 @@ app.MapCalendarsApi();
 app.MapOrganisationsApi();
 app.MapDisputesApi();
 app.MapDisputeActionsApi();
+app.MapJudicialConfirmationApi();
+app.MapPersonalDataApi();
 app.MapHealthChecks("/health");
+app.MapOperability();
 app.MapWebUi();
 
 app.Run();

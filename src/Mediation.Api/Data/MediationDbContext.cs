@@ -43,6 +43,14 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<ServiceRating> ServiceRatings => Set<ServiceRating>();
 
+    public DbSet<JudicialConfirmationApplication> JudicialConfirmations => Set<JudicialConfirmationApplication>();
+
+    public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
+
+    public DbSet<PublicationConsent> PublicationConsents => Set<PublicationConsent>();
+
+    public DbSet<DisputeAnonymisation> Anonymisations => Set<DisputeAnonymisation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

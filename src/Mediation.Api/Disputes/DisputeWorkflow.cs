@@ -51,6 +51,7 @@ internal sealed class DisputeWorkflow(
             return WorkflowResult.NotFound();
         }
 
+        using var logScope = CaseScope(dispute);
         var workflow = registry.Catalog.Find(dispute.WorkflowKey, dispute.WorkflowVersion)
             ?? throw new InvalidOperationException($"Workflow {dispute.WorkflowKey} v{dispute.WorkflowVersion} is not published.");
         var now = clock.GetUtcNow();
@@ -117,6 +118,10 @@ internal sealed class DisputeWorkflow(
         await pending.ScheduleAsync(scheduler, logger, cancellationToken);
         return WorkflowResult.Done(dispute, decision);
     }
+
+    /// <summary>A logging scope naming the case, so every line logged while it changes carries its reference.</summary>
+    private IDisposable? CaseScope(Dispute dispute) =>
+        logger.BeginScope(new Dictionary<string, object?> { ["DisputeId"] = dispute.Id, ["CaseReference"] = dispute.Reference });
 
     private async Task<PendingTimers> ApplyDecisionAsync(
         Dispute dispute, Decision decision, string eventName, WorkflowEvent? evt, Actor actor, DisputeChange? change, DateTimeOffset now, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ internal sealed class DeadlineDispatcher(
     public async Task<DeadlineFireOutcome> FireAsync(Guid disputeId, string deadlineId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deadlineId);
+        using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["DisputeId"] = disputeId, ["DeadlineId"] = deadlineId });
         var retries = Math.Max(0, options.Value.ConflictRetries);
         for (var attempt = 0; ; attempt++)
         {

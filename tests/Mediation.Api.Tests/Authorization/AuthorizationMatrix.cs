@@ -130,6 +130,27 @@ public static class AuthorizationMatrix
         E("POST /api/disputes/{id:guid}/reject-agreement", PartyOnly, OnFreshDispute("reject-agreement")),
         E("POST /api/disputes/{id:guid}/recusal", PartyOnly, OnFreshDispute("recusal", Reason)),
         E("POST /api/disputes/{id:guid}/withdraw", ApplicantOrHandlingStaff, OnFreshDispute("withdraw")),
+
+        // Operability: liveness, readiness and Prometheus metrics are for probes and scrapers, anonymous (no personal data).
+        E("ANY /health/live", Access.Public, _ => Get("/health/live")),
+        E("ANY /health/ready", Access.Public, _ => Get("/health/ready")),
+        E("ANY /metrics", Access.Public, _ => Get("/metrics")),
+
+        // Judicial confirmation: read by whoever sees the case; a party consents for themselves, the case's mediator records
+        // an in-person consent (a fresh case has no agreement in force, so the allowed get 409). The court platform's
+        // callback is authenticated by its HMAC signature, not by sign-in (unsigned: 400 for everyone).
+        E("GET /api/disputes/{id:guid}/judicial-confirmation", Access.DisputeReader, c => Get($"/api/disputes/{c.Dispute}/judicial-confirmation")),
+        E("POST /api/disputes/{id:guid}/judicial-confirmation/resubmit", HandlingStaff, OnFreshDispute("judicial-confirmation/resubmit")),
+        E("POST /api/court/judicial-confirmations/callback", Access.Public, _ => Post("/api/court/judicial-confirmations/callback", new { status = "confirmed" })),
+        E("POST /api/disputes/{id:guid}/judicial-confirmation/consent", PartyOrCaseMediator, OnFreshDispute("judicial-confirmation/consent", new { })),
+
+        // Personal data: full details for staff who see the case (logged); the access log for administrators (filtered to
+        // the cases they see); publication consent by a party; public figures for anyone.
+        E("POST /api/disputes/{id:guid}/parties/{partyId:guid}/full-details", Access.DisputeReader with { Resident = Forbidden },
+            async c => Request(HttpMethod.Post, $"/api/disputes/{c.Dispute}/parties/{await c.PartyAsync(c.Dispute)}/full-details", new { reason = "矩阵测试核对" })),
+        E("GET /api/personal-data/access-log", Access.Administrators, _ => Get("/api/personal-data/access-log")),
+        E("POST /api/disputes/{id:guid}/publication/consent", PartyOnly, OnFreshDispute("publication/consent")),
+        E("GET /api/public/figures", Access.Public, _ => Get("/api/public/figures")),
     ];
 
     /// <summary>A new filing at the subject village, with the Idempotency-Key residents must send.</summary>

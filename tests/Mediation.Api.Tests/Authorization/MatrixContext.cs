@@ -120,6 +120,13 @@ public sealed class MatrixContext : IAsyncLifetime
         return dispute;
     }
 
+    /// <summary>The applicant party of <paramref name="dispute"/>, read as the system admin.</summary>
+    public async Task<Guid> PartyAsync(Guid dispute)
+    {
+        var view = await ClientFor(Principal.SystemAdmin).GetFromJsonAsync<JsonElement>($"/api/disputes/{dispute}");
+        return view.GetProperty("parties")[0].GetProperty("id").GetGuid();
+    }
+
     public static HttpRequestMessage Request(HttpMethod method, string url, object? body = null)
     {
         var request = new HttpRequestMessage(method, url);

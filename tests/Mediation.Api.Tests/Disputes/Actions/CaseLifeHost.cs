@@ -50,10 +50,17 @@ public sealed class CaseLifeHost : MediationApiFactory
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
+    /// <summary>Extra configuration for the host (e.g. an integration's base URL); set before the host starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Timers:Enabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Moves the clock to <paramref name="instant"/> and fires every deadline due by then, as the timers would.</summary>
