@@ -17,7 +17,7 @@ internal sealed class MediationMetrics
     private readonly Counter<long> _courtFailures;
     private readonly Counter<long> _courtCalls;
     private readonly Counter<long> _anonymised;
-    private volatile OperationalSnapshot _snapshot = OperationalSnapshot.Empty;
+    private OperationalSnapshot _snapshot = OperationalSnapshot.Empty;
 
     public MediationMetrics(IMeterFactory meters)
     {
@@ -35,7 +35,25 @@ internal sealed class MediationMetrics
 
     public OperationalSnapshot Snapshot => _snapshot;
 
-    public void Update(OperationalSnapshot snapshot) => _snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
+    /// <summary>
+    /// Publishes a snapshot unless a newer one is already published: the periodic refresh and an on-demand refresh can
+    /// overlap, and a read that started earlier must not overwrite the figures of one that started later.
+    /// </summary>
+    public void Update(OperationalSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var current = Volatile.Read(ref _snapshot);
+        while (snapshot.TakenAt >= current.TakenAt)
+        {
+            var seen = Interlocked.CompareExchange(ref _snapshot, snapshot, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 
     public void CourtCall(string operation, string result) =>
         _courtCalls.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("result", result));
