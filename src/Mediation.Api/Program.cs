@@ -2,6 +2,7 @@ using Mediation.Api.Auth;
 using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
 using Mediation.Api.Infrastructure;
+using Mediation.Api.Notifications;
 using Mediation.Api.Timers;
 using Mediation.Api.Workflows;
 
@@ -12,6 +13,7 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddWorkflowEngine();
 builder.AddDeadlineTimers();
+builder.AddNotifications();
 
 var app = builder.Build();
 
@@ -23,6 +25,8 @@ app.MapCalendarsApi();
 app.MapOrganisationsApi();
 app.MapDisputesApi();
 app.MapDisputeActionsApi();
+app.MapNotificationsApi();
+app.MapHotlineApi();
 app.MapHealthChecks("/health");
 
 app.Run();

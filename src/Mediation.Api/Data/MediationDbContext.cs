@@ -41,6 +41,14 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<NotificationDelivery> Deliveries => Set<NotificationDelivery>();
+
+    public DbSet<NotificationTemplateRecord> NotificationTemplates => Set<NotificationTemplateRecord>();
+
+    public DbSet<HotlineWorkOrder> HotlineWorkOrders => Set<HotlineWorkOrder>();
+
+    public DbSet<HotlineReceipt> HotlineReceipts => Set<HotlineReceipt>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
