@@ -39,7 +39,7 @@ internal static class NotificationTexts
     /// <summary>The shipped texts, one per template key.</summary>
     public static readonly FrozenDictionary<string, string> Defaults = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [NotificationTemplates.CaseQueued] = "【纠纷调解】新案件{reference}已分派至{organisation}，请于{deadline}前受理。",
+        [NotificationTemplates.CaseQueued] = "【纠纷调解】纠纷{reference}已分派至{organisation}，受理期限至{deadline}。",
         [NotificationTemplates.ConsentRequested] = "【纠纷调解】对方就纠纷{reference}申请人民调解，请于{deadline}前登录平台表示是否同意调解。",
         [NotificationTemplates.CaseAccepted] = "【纠纷调解】您的纠纷{reference}已由{organisation}调解员{mediator}受理。",
         [NotificationTemplates.CaseEscalated] = "【纠纷调解】纠纷{reference}已转至{organisation}办理。",
