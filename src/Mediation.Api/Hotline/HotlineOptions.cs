@@ -14,6 +14,12 @@ internal sealed class HotlineOptions
     /// <summary>The hotline system's API; callbacks are posted to <c>{BaseUrl}/work-orders/{orderNumber}/replies</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>
+    /// Attempts before a callback is dead-lettered. Higher than for SMS (<c>Notifications:MaxAttempts</c>): with the
+    /// back-off capped at <c>Notifications:MaxBackoff</c> (one hour), 48 attempts ride out an outage of about two days.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 48;
+
     /// <summary>One callback attempt's time limit; a timeout is retried.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

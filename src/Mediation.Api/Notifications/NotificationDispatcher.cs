@@ -11,8 +11,8 @@ namespace Mediation.Api.Notifications;
 /// (<see cref="OutboxExpander"/>), then sends the deliveries that are due: marked <see cref="DeliveryStatus.Sending"/>
 /// and committed before the gateway is called, recorded after. A crash in between leaves the delivery "sending"; the
 /// next round (after a restart) sends it again with the same id, which the gateway recognises. Transient failures
-/// (5xx, timeouts, malformed replies) are retried with exponential back-off and full jitter up to
-/// <see cref="NotificationOptions.MaxAttempts"/>; other 4xx answers and the last failed attempt dead-letter the
+/// (5xx, 408, 429, timeouts, malformed replies) are retried with exponential back-off and jitter up to
+/// <see cref="NotificationOptions.MaxAttempts"/> (SMS) or <see cref="HotlineOptions.MaxAttempts"/> (callbacks); other 4xx answers and the last failed attempt dead-letter the
 /// delivery. SMS to a number that had <see cref="RateLimitOptions.PerNumber"/> texts in the window wait for the window
 /// to pass. One round runs at a time.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed partial class NotificationDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
+    IOptions<HotlineOptions> hotlineOptions,
     NotificationMetrics metrics,
     ILogger<NotificationDispatcher> logger) : IDisposable
 {
@@ -137,7 +138,7 @@ internal sealed partial class NotificationDispatcher(
                 metrics.Sent(delivery.Channel);
                 break;
 
-            case SendResultKind.Transient when delivery.Attempts < settings.MaxAttempts:
+            case SendResultKind.Transient when delivery.Attempts < MaxAttempts(delivery.Channel, settings):
                 metrics.Failed(delivery.Channel, result.Kind);
                 delivery.Status = DeliveryStatus.Pending;
                 delivery.LastError = Truncate(result.Error);
@@ -156,7 +157,11 @@ internal sealed partial class NotificationDispatcher(
         }
     }
 
-    /// <summary>Exponential back-off with full jitter: a random delay between half and all of base × 2^(attempt−1), capped.</summary>
+    /// <summary>Attempts before a delivery is dead-lettered: <c>Hotline:MaxAttempts</c> for callbacks, <c>Notifications:MaxAttempts</c> for SMS.</summary>
+    private int MaxAttempts(string channel, NotificationOptions settings) =>
+        channel == DeliveryChannels.Hotline ? hotlineOptions.Value.MaxAttempts : settings.MaxAttempts;
+
+    /// <summary>Exponential back-off with jitter: a random delay between half and all of base × 2^(attempt−1), capped at the maximum.</summary>
     public static TimeSpan Backoff(int attempt, NotificationOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -9,11 +9,20 @@ namespace Mediation.Api.Notifications;
 /// the next host on the same database.
 /// </summary>
 internal sealed partial class NotificationDispatcherService(
-    NotificationDispatcher dispatcher, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<NotificationDispatcherService> logger) : BackgroundService
+    NotificationDispatcher dispatcher,
+    TimeProvider clock,
+    IOptions<NotificationOptions> options,
+    IHostEnvironment environment,
+    ILogger<NotificationDispatcherService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!options.Value.Sms.IsHttp && !environment.IsDevelopment())
+        {
+            LogStandIn(environment.EnvironmentName);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;
@@ -44,6 +53,9 @@ internal sealed partial class NotificationDispatcherService(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Environment {Environment}: the SMS stand-in is in use, texts are logged and not sent; set Notifications:Sms:Mode=Http and the gateway settings")]
+    private partial void LogStandIn(string environment);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification dispatch round failed; trying again after the poll interval")]
     private partial void LogRoundFailed(Exception exception);

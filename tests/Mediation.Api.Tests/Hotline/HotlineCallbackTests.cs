@@ -98,6 +98,32 @@ public sealed class HotlineCallbackTests : IDisposable
         Assert.Equal(["accepted", "received"], delivered);
     }
 
+    [Fact]
+    public async Task HotlineDown_CallbacksDeadLetterAfterTheirOwnMaxAttempts_SmsKeepsItsOwn()
+    {
+        using var host = new MessagingHost(_sms, _hotline, settings: new Dictionary<string, string?>
+        {
+            ["Hotline:MaxAttempts"] = "2",
+            ["Notifications:MaxAttempts"] = "6",
+        });
+        _hotline.Mode = StandInMode.ServerError;
+        _sms.Mode = StandInMode.ServerError;
+        var id = await FileWorkOrderAsync(host, "WO-DEAD-1");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await host.RoundAsync();
+            host.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var deliveries = await host.DeliveriesAsync(id);
+        var callback = Assert.Single(deliveries, d => d.Channel == "hotline");
+        Assert.Equal(DeliveryStatus.DeadLetter, callback.Status);
+        Assert.Equal(2, callback.Attempts);
+        Assert.All(deliveries.Where(d => d.Channel == "sms"), d => Assert.Equal(DeliveryStatus.Pending, d.Status));
+        Assert.All(deliveries.Where(d => d.Channel == "sms"), d => Assert.Equal(3, d.Attempts));
+    }
+
     private static async Task<Guid> FileWorkOrderAsync(MessagingHost host, string orderNumber)
     {
         using var client = host.CreateClient();
