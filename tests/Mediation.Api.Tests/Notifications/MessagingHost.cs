@@ -11,6 +11,7 @@ using Mediation.Api.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mediation.Api.Tests.Notifications;
@@ -69,6 +70,9 @@ internal sealed class MessagingHost : MediationApiFactory
 
     public bool BackgroundDispatcher { get; }
 
+    /// <summary>Everything the host logged.</summary>
+    public LogCapture Logs { get; } = new();
+
     public FakeTimeProvider Time => Clock ?? throw new InvalidOperationException("This host runs on the system clock.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -78,6 +82,8 @@ internal sealed class MessagingHost : MediationApiFactory
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
     }
 
     /// <summary>One dispatcher round (expand, then send what is due).</summary>

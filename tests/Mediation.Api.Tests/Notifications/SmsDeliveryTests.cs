@@ -194,4 +194,39 @@ public sealed class SmsDeliveryTests : IDisposable
         Assert.Equal(4, toApplicant.Count);
         Assert.Equal(4, toApplicant.Distinct().Count());
     }
+
+    [Fact]
+    public async Task Logs_NeverHoldSecretsOrFullPhoneNumbers_ThroughFailuresAndDeadLetters()
+    {
+        using var host = new MessagingHost(_gateway, settings: new Dictionary<string, string?> { ["Notifications:MaxAttempts"] = "2" });
+        _gateway.Mode = StandInMode.ServerError;
+        var id = await host.FileAsync(applicantPhone: "13855556666");
+        await host.RoundAsync();
+        host.Advance(TimeSpan.FromMinutes(10));
+        _gateway.Mode = StandInMode.BadRequest;
+        await host.RoundAsync();
+
+        Assert.All(await host.DeliveriesAsync(id), d => Assert.Equal(DeliveryStatus.DeadLetter, d.Status));
+        var logs = string.Join("\n", host.Logs.Lines);
+        Assert.Contains("dead-lettered", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(MessagingHost.SmsSecret, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(MessagingHost.HotlineSecret, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("13855556666", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StandIn_LogsTheTextWithTheNumberMasked_AndSendsNothing()
+    {
+        using var host = new MessagingHost(_gateway, settings: new Dictionary<string, string?> { ["Notifications:Sms:Mode"] = "Log" });
+        var id = await host.FileAsync(applicantPhone: "13855556666");
+
+        await host.RoundAsync();
+
+        Assert.All(await host.DeliveriesAsync(id), d => Assert.Equal(DeliveryStatus.Sent, d.Status));
+        Assert.Empty(_gateway.Received);
+        var logs = string.Join("\n", host.Logs.Lines);
+        Assert.Contains("SMS stand-in", logs, StringComparison.Ordinal);
+        Assert.Contains("138****6666", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("13855556666", logs, StringComparison.Ordinal);
+    }
 }
