@@ -55,6 +55,11 @@ internal sealed partial class NotificationDispatcher(
         {
             try
             {
+                if (db.Entry(message).State == EntityState.Detached)
+                {
+                    db.Outbox.Attach(message);
+                }
+
                 var now = clock.GetUtcNow();
                 db.Deliveries.AddRange(await expander.ExpandAsync(message, now, cancellationToken));
                 message.SentAt = now;
@@ -66,7 +71,6 @@ internal sealed partial class NotificationDispatcher(
                 // Left unexpanded for the next round; the others go on.
                 LogExpandFailed(exception, message.Id, message.Template);
                 db.ChangeTracker.Clear();
-                db.Outbox.Attach(message);
             }
         }
 
@@ -109,9 +113,7 @@ internal sealed partial class NotificationDispatcher(
                 delivery.Version++;
                 await db.SaveChangesAsync(cancellationToken);
 
-                var result = delivery.Channel == DeliveryChannels.Hotline
-                    ? await hotline.SendAsync(delivery.Id.ToString("N"), delivery.Body, cancellationToken)
-                    : await sms.SendAsync(new SmsMessage(delivery.Id.ToString("N"), delivery.Recipient, delivery.Body), cancellationToken);
+                var result = await SendAsync(delivery, sms, hotline, cancellationToken);
                 Record(delivery, result, settings);
                 delivery.Version++;
                 await db.SaveChangesAsync(cancellationToken);
@@ -125,6 +127,22 @@ internal sealed partial class NotificationDispatcher(
         }
 
         return round;
+    }
+
+    /// <summary>One attempt; an unexpected failure of the channel itself counts as a transient one, so one bad delivery cannot stall the rest.</summary>
+    private async Task<SendResult> SendAsync(NotificationDelivery delivery, ISmsGateway sms, IHotlineCallbackClient hotline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return delivery.Channel == DeliveryChannels.Hotline
+                ? await hotline.SendAsync(delivery.Id.ToString("N"), delivery.Body, cancellationToken)
+                : await sms.SendAsync(new SmsMessage(delivery.Id.ToString("N"), delivery.Recipient, delivery.Body), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSendFailed(exception, delivery.Id, delivery.Channel);
+            return SendResult.Transient(exception.GetType().Name);
+        }
     }
 
     private void Record(NotificationDelivery delivery, SendResult result, NotificationOptions settings)
@@ -198,6 +216,9 @@ internal sealed partial class NotificationDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Template}) could not be expanded; it is tried again next round")]
     private partial void LogExpandFailed(Exception exception, Guid messageId, string template);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Channel}): the channel failed unexpectedly")]
+    private partial void LogSendFailed(Exception exception, Guid deliveryId, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel}) attempt {Attempt} failed: {Error}; retry at {NextAttemptAt:O}")]
     private partial void LogRetry(Guid deliveryId, string channel, int attempt, string? error, DateTimeOffset nextAttemptAt);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mediation.Api.Hotline;
 using Mediation.Api.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mediation.Api.Tests.Hotline;
 
@@ -72,12 +73,11 @@ public sealed class HotlineWebhookTests : IDisposable
     [Fact]
     public async Task ConcurrentDeliveriesOfOneOrder_FileOneDispute()
     {
-        using var client = _host.CreateClient();
-        var requests = Enumerable.Range(0, 4).Select(i =>
-        {
-            var request = _host.SignedWorkOrder(MessagingHost.WorkOrder("WO-RACE-1"), _host.Time.GetUtcNow().AddSeconds(i));
-            return client.SendAsync(request);
-        }).ToList();
+        // The system clock: the filing path waits a moment on its TimeProvider before retrying a lost race.
+        using var host = new MessagingHost(_standIn, systemClock: true);
+        using var client = host.CreateClient();
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var requests = Enumerable.Range(0, 4).Select(i => client.SendAsync(host.SignedWorkOrder(MessagingHost.WorkOrder("WO-RACE-1"), now.AddSeconds(i)))).ToList();
 
         var responses = await Task.WhenAll(requests);
 
@@ -85,7 +85,7 @@ public sealed class HotlineWebhookTests : IDisposable
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disputeId").GetGuid()));
         Assert.Single(ids.Distinct());
-        Assert.Equal(1, await _host.DbAsync(db => db.Disputes.CountAsync(d => d.Channel == "hotline")));
+        Assert.Equal(1, await host.DbAsync(db => db.Disputes.CountAsync(d => d.Channel == "hotline")));
         foreach (var response in responses)
         {
             response.Dispose();

@@ -35,7 +35,7 @@ internal sealed class MessagingHost : MediationApiFactory
 
     private readonly Dictionary<string, string?> _settings;
 
-    public MessagingHost(HttpStandIn sms, HttpStandIn? hotline = null, bool backgroundDispatcher = false, IDictionary<string, string?>? settings = null)
+    public MessagingHost(HttpStandIn sms, HttpStandIn? hotline = null, bool backgroundDispatcher = false, IDictionary<string, string?>? settings = null, bool systemClock = false)
     {
         ArgumentNullException.ThrowIfNull(sms);
         BackgroundDispatcher = backgroundDispatcher;
@@ -62,7 +62,7 @@ internal sealed class MessagingHost : MediationApiFactory
             _settings[key] = value;
         }
 
-        if (!backgroundDispatcher)
+        if (!backgroundDispatcher && !systemClock)
         {
             Clock = new FakeTimeProvider(DefaultStart.ToUniversalTime());
         }

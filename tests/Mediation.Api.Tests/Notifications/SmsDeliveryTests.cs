@@ -229,4 +229,35 @@ public sealed class SmsDeliveryTests : IDisposable
         Assert.Contains("138****6666", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("13855556666", logs, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DeliveryTheChannelCannotHandle_IsRetriedLater_AndDoesNotStallTheOthers()
+    {
+        using var host = new MessagingHost(_gateway);
+        var id = await host.FileAsync();
+        await host.RoundAsync();
+        var broken = await host.DbAsync(async db =>
+        {
+            var message = new OutboxMessage { Id = Guid.NewGuid(), DisputeId = id, Audience = "Hotline", Template = "hotline.accepted", CreatedAt = host.Time.GetUtcNow(), SentAt = host.Time.GetUtcNow() };
+            var delivery = new NotificationDelivery
+            {
+                Id = Guid.NewGuid(), OutboxMessageId = message.Id, DisputeId = id, Channel = "hotline", Recipient = "WO-BROKEN", RecipientRole = "hotline",
+                Template = message.Template, Body = "not json", Status = DeliveryStatus.Sending, NextAttemptAt = host.Time.GetUtcNow(), CreatedAt = host.Time.GetUtcNow(),
+            };
+            db.Outbox.Add(message);
+            db.Deliveries.Add(delivery);
+            await db.SaveChangesAsync();
+            return delivery.Id;
+        });
+        await host.QueueAsync(id, nameof(Participant.Applicant), NotificationTemplates.DeadlineReminder);
+
+        var round = await host.RoundAsync();
+
+        Assert.Equal(1, round.Sent);
+        Assert.Equal(1, round.Failed);
+        var stuck = (await host.DeliveriesAsync(id)).Single(d => d.Id == broken);
+        Assert.Equal(DeliveryStatus.Pending, stuck.Status);
+        Assert.NotNull(stuck.LastError);
+        Assert.True(stuck.NextAttemptAt > host.Time.GetUtcNow());
+    }
 }
