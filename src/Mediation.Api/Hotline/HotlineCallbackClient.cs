@@ -48,3 +48,20 @@ internal sealed class HttpHotlineCallbackClient(HttpClient client, IOptions<Hotl
         }, messageId, settings.Timeout, cancellationToken);
     }
 }
+
+/// <summary>
+/// The demo stand-in, used in Development when <c>Hotline:BaseUrl</c> is not set: logs each reply (event and work
+/// order) and reports it delivered. Elsewhere a missing address is a transient failure, so replies wait for it.
+/// </summary>
+internal sealed partial class LoggingHotlineCallbackClient(ILogger<LoggingHotlineCallbackClient> logger) : IHotlineCallbackClient
+{
+    public Task<SendResult> SendAsync(string messageId, string payload, CancellationToken cancellationToken)
+    {
+        var body = JsonNode.Parse(payload)!.AsObject();
+        LogReply(messageId, body["orderNumber"]?.GetValue<string>(), body["event"]?.GetValue<string>(), body["message"]?.GetValue<string>());
+        return Task.FromResult(SendResult.Delivered);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "12345 stand-in: reply {MessageId} to work order {OrderNumber} ({Event}): {Message}")]
+    private partial void LogReply(string messageId, string? orderNumber, string? @event, string? message);
+}

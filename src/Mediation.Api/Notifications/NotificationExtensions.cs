@@ -7,7 +7,7 @@ internal static class NotificationExtensions
     /// <summary>
     /// Notifications and 12345 hotline callbacks: the dispatcher (a hosted service unless <c>Notifications:Enabled</c> is
     /// false), the SMS gateway chosen by <c>Notifications:Sms:Mode</c> (<c>Log</c> stand-in by default, <c>Http</c>),
-    /// the hotline callback client, the <c>Mediation.Notifications</c> meter, and the hotline webhook's options.
+    /// the hotline callback client (a logging stand-in in Development without <c>Hotline:BaseUrl</c>), the <c>Mediation.Notifications</c> meter, and the hotline webhook's options.
     /// </summary>
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
@@ -32,7 +32,15 @@ internal static class NotificationExtensions
             builder.Services.AddSingleton<ISmsGateway, LoggingSmsGateway>();
         }
 
-        builder.Services.AddHttpClient<IHotlineCallbackClient, HttpHotlineCallbackClient>(HttpHotlineCallbackClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        var hotline = builder.Configuration.GetSection(HotlineOptions.Section).Get<HotlineOptions>() ?? new HotlineOptions();
+        if (hotline.BaseUrl is null && builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddSingleton<IHotlineCallbackClient, LoggingHotlineCallbackClient>();
+        }
+        else
+        {
+            builder.Services.AddHttpClient<IHotlineCallbackClient, HttpHotlineCallbackClient>(HttpHotlineCallbackClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        }
         if (settings.Enabled)
         {
             builder.Services.AddHostedService<NotificationDispatcherService>();

@@ -56,7 +56,7 @@ internal static class NotificationTexts
         [NotificationTemplates.JudicialConfirmationClosed] = "【纠纷调解】纠纷{reference}申请司法确认的期限已届满。",
         [NotificationTemplates.FollowUpVisitOverdue] = "【纠纷调解】纠纷{reference}的回访已逾期，请尽快回访。",
         [NotificationTemplates.CaseClosed] = "【纠纷调解】纠纷{reference}已办结，感谢您的配合。",
-        [HotlineReceived] = "工单{orderNumber}已登记为纠纷{reference}，分派至{organisation}，请于{deadline}前受理。",
+        [HotlineReceived] = "工单{orderNumber}已登记为纠纷{reference}，分派至{organisation}，受理期限至{deadline}。",
         [HotlineAccepted] = "工单{orderNumber}（纠纷{reference}）已由{organisation}受理，调解员{mediator}。",
         [HotlineTierChanged] = "工单{orderNumber}（纠纷{reference}）已转至{organisation}办理。",
         [HotlineClosed] = "工单{orderNumber}（纠纷{reference}）已办结。",
