@@ -9,8 +9,9 @@ namespace Mediation.Api.Hotline;
 /// The replies a hotline case owes the 12345 system, written to the outbox in the same transaction as the decision
 /// that causes them (so an outage of the hotline system delays them but loses none): <c>received</c> when the work
 /// order becomes a case and is routed, <c>accepted</c> when a mediator takes it up, <c>tierChanged</c> when it is
-/// escalated or moved to another tier or body, <c>closed</c> when it closes (agreement performed, terminated,
-/// withdrawn, refused).
+/// escalated or moved to another tier or body, <c>reassigned</c> when it goes to another organisation of the same tier
+/// (a missed take-up at the last tier), <c>closed</c> when it closes (agreement performed, terminated, withdrawn,
+/// refused).
 /// </summary>
 internal static class HotlineCallbacks
 {
@@ -55,6 +56,11 @@ internal static class HotlineCallbacks
         if (evt is not null && decision.Effects.OfType<AssignEffect>().Any(a => a.Reason is AssignmentReason.Escalated or AssignmentReason.Moved))
         {
             yield return NotificationTexts.HotlineTierChanged;
+        }
+
+        if (evt is not null && decision.Effects.OfType<AssignEffect>().Any(a => a.Reason == AssignmentReason.Reassigned))
+        {
+            yield return NotificationTexts.HotlineReassigned;
         }
 
         if (decision.State.IsClosed && decision.FromPhase != CasePhase.Closed)

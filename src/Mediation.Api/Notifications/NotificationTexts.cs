@@ -14,12 +14,14 @@ internal static class NotificationTexts
     /// <summary>A party rejected a written agreement proposal (written by the host, not the engine).</summary>
     public const string AgreementRejected = "agreement.rejected";
 
-    /// <summary>Hotline callbacks: the work order was registered, taken up, moved to another tier, closed.</summary>
+    /// <summary>Hotline callbacks: the work order was registered, taken up, moved to another tier, given to another organisation of the same tier, closed.</summary>
     public const string HotlineReceived = "hotline.received";
 
     public const string HotlineAccepted = "hotline.accepted";
 
     public const string HotlineTierChanged = "hotline.tierChanged";
+
+    public const string HotlineReassigned = "hotline.reassigned";
 
     public const string HotlineClosed = "hotline.closed";
 
@@ -59,6 +61,7 @@ internal static class NotificationTexts
         [HotlineReceived] = "工单{orderNumber}已登记为纠纷{reference}，分派至{organisation}，受理期限至{deadline}。",
         [HotlineAccepted] = "工单{orderNumber}（纠纷{reference}）已由{organisation}受理，调解员{mediator}。",
         [HotlineTierChanged] = "工单{orderNumber}（纠纷{reference}）已转至{organisation}办理。",
+        [HotlineReassigned] = "工单{orderNumber}（纠纷{reference}）已改由{organisation}办理，受理期限至{deadline}。",
         [HotlineClosed] = "工单{orderNumber}（纠纷{reference}）已办结。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
