@@ -260,4 +260,20 @@ public sealed class SmsDeliveryTests : IDisposable
         Assert.NotNull(stuck.LastError);
         Assert.True(stuck.NextAttemptAt > host.Time.GetUtcNow());
     }
+
+    [Fact]
+    public async Task SlowGateway_WithinTheTimeout_DeliversEachMessageOnce()
+    {
+        _gateway.Mode = StandInMode.Slow;
+        _gateway.SlowDelay = TimeSpan.FromSeconds(1);
+        using var host = new MessagingHost(_gateway);
+        var id = await host.FileAsync();
+
+        var round = await host.RoundAsync();
+
+        var deliveries = await host.DeliveriesAsync(id);
+        Assert.Equal(deliveries.Count, round.Sent);
+        Assert.All(deliveries, d => Assert.Equal((DeliveryStatus.Sent, 1), (d.Status, d.Attempts)));
+        Assert.Equal(deliveries.Select(d => d.Id.ToString("N")).Order(StringComparer.Ordinal), _gateway.Received.Select(r => r.MessageId!).Order(StringComparer.Ordinal));
+    }
 }
