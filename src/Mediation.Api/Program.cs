@@ -5,6 +5,7 @@ using Mediation.Api.Endpoints;
 using Mediation.Api.Infrastructure;
 using Mediation.Api.Operability;
 using Mediation.Api.Privacy;
+using Mediation.Api.Notifications;
 using Mediation.Api.Timers;
 using Mediation.Api.Web;
 using Mediation.Api.Workflows;
@@ -20,6 +21,7 @@ builder.AddCourtLinkage();
 builder.AddPrivacy();
 builder.AddOperability();
 builder.AddWebUi();
+builder.AddNotifications();
 
 var app = builder.Build();
 
@@ -33,6 +35,8 @@ app.MapDisputesApi();
 app.MapDisputeActionsApi();
 app.MapJudicialConfirmationApi();
 app.MapPersonalDataApi();
+app.MapNotificationsApi();
+app.MapHotlineApi();
 app.MapHealthChecks("/health");
 app.MapOperability();
 app.MapWebUi();

@@ -51,6 +51,14 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<DisputeAnonymisation> Anonymisations => Set<DisputeAnonymisation>();
 
+    public DbSet<NotificationDelivery> Deliveries => Set<NotificationDelivery>();
+
+    public DbSet<NotificationTemplateRecord> NotificationTemplates => Set<NotificationTemplateRecord>();
+
+    public DbSet<HotlineWorkOrder> HotlineWorkOrders => Set<HotlineWorkOrder>();
+
+    public DbSet<HotlineReceipt> HotlineReceipts => Set<HotlineReceipt>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

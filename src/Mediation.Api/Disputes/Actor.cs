@@ -12,9 +12,15 @@ public sealed record Actor(string? UserId, string Role, Guid? MediatorId = null,
     /// <summary>The system, acting on a deadline.</summary>
     public static Actor System { get; } = new(null, "system");
 
+    /// <summary>The 12345 hotline system, filing a work order for a resident as staff would (channel hotline, time of receipt).</summary>
+    public static Actor Hotline { get; } = new("12345-hotline", HotlineRole);
+
+    /// <summary>The role of <see cref="Hotline"/>: not a user role, no account signs in with it.</summary>
+    public const string HotlineRole = "hotline";
+
     public bool IsSystem => UserId is null;
 
     public bool Is(string role) => string.Equals(Role, role, StringComparison.Ordinal);
 
-    public bool IsStaff => Is(Roles.Mediator) || Is(Roles.OrganisationAdmin) || Is(Roles.SystemAdmin);
+    public bool IsStaff => Is(Roles.Mediator) || Is(Roles.OrganisationAdmin) || Is(Roles.SystemAdmin) || Is(HotlineRole);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediation.Api.Data;
 using Mediation.Api.Data.Entities;
+using Mediation.Api.Hotline;
 using Mediation.Api.Timers;
 using Mediation.Api.Workflows;
 using Mediation.Workflows.Compilation;
@@ -205,6 +206,7 @@ internal sealed class DisputeWorkflow(
             }
         }
 
+        HotlineCallbacks.Queue(db, dispute, decision, evt, now);
         var state = decision.State;
         if (evt is not null && LeavesMediation(decision))
         {

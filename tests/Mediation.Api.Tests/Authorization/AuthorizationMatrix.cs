@@ -27,6 +27,10 @@ public static class AuthorizationMatrix
     private static readonly Access PartyOnly = PartyOrCaseMediator with { Mediator = Forbidden };
     private static readonly Access ApplicantOrHandlingStaff = Access.DisputeReader;
 
+    private static readonly Access HotlineSignatureOnly = new(
+        Outcome.Unauthenticated, Outcome.Unauthenticated, Outcome.Unauthenticated, Outcome.Unauthenticated,
+        Outcome.Unauthenticated, Outcome.Unauthenticated, Outcome.Unauthenticated, Outcome.Unauthenticated);
+
     private static readonly object Reason = new { reason = "矩阵测试" };
 
     private static readonly object SimulationScript = new
@@ -151,6 +155,18 @@ public static class AuthorizationMatrix
         E("GET /api/personal-data/access-log", Access.Administrators, _ => Get("/api/personal-data/access-log")),
         E("POST /api/disputes/{id:guid}/publication/consent", PartyOnly, OnFreshDispute("publication/consent")),
         E("GET /api/public/figures", Access.Public, _ => Get("/api/public/figures")),
+
+        // Notifications: templates, dead letters and the backlog are system administration.
+        E("GET /api/notifications/templates", Access.SystemAdminOnly, _ => Get("/api/notifications/templates")),
+        E("PUT /api/notifications/templates/{key}", Access.SystemAdminOnly, _ => Put("/api/notifications/templates/case.closed", new { text = "【纠纷调解】纠纷{reference}已办结。" })),
+        E("GET /api/notifications/dead-letters", Access.SystemAdminOnly, _ => Get("/api/notifications/dead-letters")),
+        // The matrix's data has no dead letter: a system admin passes authorisation and gets the 404 of the missing delivery.
+        E("POST /api/notifications/dead-letters/{id:guid}/resend", Access.SystemAdminOnly with { SystemAdmin = Outcome.Hidden },
+            _ => Post($"/api/notifications/dead-letters/{Guid.NewGuid()}/resend")),
+        E("GET /api/notifications/statistics", Access.SystemAdminOnly, _ => Get("/api/notifications/statistics")),
+
+        // The 12345 webhook authenticates the hotline system by signature, not a user: a bearer token is no substitute (401 for everyone without a signature).
+        E("POST /api/hotline/work-orders", HotlineSignatureOnly, _ => Post("/api/hotline/work-orders", new { orderNumber = "WO-MATRIX" })),
     ];
 
     /// <summary>A new filing at the subject village, with the Idempotency-Key residents must send.</summary>

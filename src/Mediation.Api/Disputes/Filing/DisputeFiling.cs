@@ -28,8 +28,13 @@ internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workf
             .Select(i => new KeyUse(i.DisputeId, i.RequestSha256))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Files <paramref name="request"/> (already validated, with its <paramref name="fingerprint"/>) for <paramref name="actor"/>.</summary>
-    public async Task<FilingResult> FileAsync(FileDisputeRequest request, string fingerprint, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Files <paramref name="request"/> (already validated, with its <paramref name="fingerprint"/>) for <paramref name="actor"/>;
+    /// <paramref name="prepare"/>, when given, adds the caller's own records for the new dispute to the same transaction
+    /// (for example the hotline work order it came from).
+    /// </summary>
+    public async Task<FilingResult> FileAsync(
+        FileDisputeRequest request, string fingerprint, Actor actor, string? idempotencyKey, CancellationToken cancellationToken, Action<Dispute>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
@@ -48,6 +53,7 @@ internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workf
                 db.IdempotencyKeys.Add(new IdempotencyRecord { Key = idempotencyKey, UserId = keyOwner, DisputeId = dispute.Id, RequestSha256 = fingerprint, CreatedAt = now });
             }
 
+            prepare?.Invoke(dispute);
             try
             {
                 await workflow.StartAsync(dispute, actor, cancellationToken);

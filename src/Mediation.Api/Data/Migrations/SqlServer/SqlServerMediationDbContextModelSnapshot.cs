@@ -421,6 +421,44 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                     b.ToTable("DisputeHandlers");
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.HotlineReceipt", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("IX_HotlineReceipt_ReceivedAt");
+
+                    b.ToTable("HotlineReceipts");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.HotlineWorkOrder", b =>
+                {
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("OrderNumber");
+
+                    b.HasIndex("DisputeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HotlineWorkOrder_Dispute");
+
+                    b.ToTable("HotlineWorkOrders");
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -605,6 +643,109 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_MediatorRecusal_Dispute");
 
                     b.ToTable("MediatorRecusals");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.NotificationDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_Delivery_Due");
+
+                    b.HasIndex("Channel", "Recipient", "SentAt")
+                        .HasDatabaseName("IX_Delivery_RateLimit");
+
+                    b.HasIndex("OutboxMessageId", "Channel", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Delivery_Message_Recipient");
+
+                    b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.NotificationTemplateRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NotificationTemplates");
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.Organisation", b =>
@@ -1245,6 +1386,15 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.HotlineWorkOrder", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.JudicialConfirmationApplication", b =>
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
@@ -1277,6 +1427,15 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("MediatorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.NotificationDelivery", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -413,6 +413,44 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.ToTable("DisputeHandlers");
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.HotlineReceipt", b =>
+                {
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Signature");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("IX_HotlineReceipt_ReceivedAt");
+
+                    b.ToTable("HotlineReceipts");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.HotlineWorkOrder", b =>
+                {
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderNumber");
+
+                    b.HasIndex("DisputeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HotlineWorkOrder_Dispute");
+
+                    b.ToTable("HotlineWorkOrders");
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -597,6 +635,109 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_MediatorRecusal_Dispute");
 
                     b.ToTable("MediatorRecusals");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.NotificationDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeadLetteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_Delivery_Due");
+
+                    b.HasIndex("Channel", "Recipient", "SentAt")
+                        .HasDatabaseName("IX_Delivery_RateLimit");
+
+                    b.HasIndex("OutboxMessageId", "Channel", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Delivery_Message_Recipient");
+
+                    b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.NotificationTemplateRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NotificationTemplates");
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.Organisation", b =>
@@ -1228,6 +1369,15 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.HotlineWorkOrder", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.JudicialConfirmationApplication", b =>
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
@@ -1260,6 +1410,15 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MediatorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.NotificationDelivery", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Mediation.Api.Tests.Notifications;
+
+/// <summary>Keeps every log line the host writes (message, structured values and exception), to check what never appears in logs.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
+        }
+    }
+}
