@@ -120,6 +120,18 @@ internal sealed class PrivacyRetentionJob(
 
         dispute.FiledByUserId = null;
         dispute.Version++;
+
+        // Sent and dead-lettered texts keep the number and the text they carried; both are personal data too. A delivery
+        // still waiting is left alone (a closed case's last texts may still be on their way).
+        var deliveries = await db.Deliveries
+            .Where(d => d.DisputeId == disputeId && (d.Status == DeliveryStatus.Sent || d.Status == DeliveryStatus.DeadLetter))
+            .ToListAsync(cancellationToken);
+        foreach (var delivery in deliveries)
+        {
+            delivery.Recipient = Disputes.Contracts.PersonalData.MaskPhone(delivery.Recipient) ?? string.Empty;
+            delivery.Body = placeholder;
+        }
+
         var attachments = await db.Attachments.Where(a => a.DisputeId == disputeId).ToListAsync(cancellationToken);
         db.Attachments.RemoveRange(attachments);
         db.Anonymisations.Add(new DisputeAnonymisation

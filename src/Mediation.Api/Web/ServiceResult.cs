@@ -19,9 +19,8 @@ public sealed record ServiceResult<T>(T? Value, int StatusCode, string? Title, s
 /// <summary>Reads typed endpoint results (<c>Results&lt;Ok&lt;T&gt;, …&gt;</c>) for pages.</summary>
 public static class ServiceResult
 {
-    public static ServiceResult<T> Read<T>(INestedHttpResult result) => Read<T>(result.Result);
-
-    public static ServiceResult<T> Read<T>(IResult result) => result switch
+    /// <summary>Reads a typed result (<c>Results&lt;Ok&lt;T&gt;, …&gt;</c> is unwrapped to the result it holds).</summary>
+    public static ServiceResult<T> Read<T>(IResult result) => (result is INestedHttpResult nested ? nested.Result : result) switch
     {
         IValueHttpResult<T> { Value: var value } and IStatusCodeHttpResult status => new(value, status.StatusCode ?? StatusCodes.Status200OK, null, null, NoErrors),
         ValidationProblem validation => new(default, validation.StatusCode, validation.ProblemDetails.Title, validation.ProblemDetails.Detail, validation.ProblemDetails.Errors.AsReadOnly()),

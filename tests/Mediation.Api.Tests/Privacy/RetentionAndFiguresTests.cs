@@ -32,6 +32,25 @@ public sealed class RetentionAndFiguresTests
         var fileName = attachment.StoragePath.Split('/')[^1];
         Assert.Single(Directory.EnumerateFiles(host.DataFolder, fileName, SearchOption.AllDirectories));
         await host.ActAsync(Applicant, closed, "withdraw", new { reason = "已自行和解" });
+        var sentText = Guid.NewGuid();
+        await host.DbAsync(async db =>
+        {
+            db.Deliveries.Add(new NotificationDelivery
+            {
+                Id = sentText,
+                OutboxMessageId = await db.Outbox.Where(o => o.DisputeId == closed).Select(o => o.Id).FirstAsync(),
+                DisputeId = closed,
+                Channel = "sms",
+                Recipient = PersonalDataTests.ApplicantPhone,
+                RecipientRole = "applicant",
+                Template = "case.closed",
+                Body = "【纠纷调解】您的纠纷已办结。",
+                Status = DeliveryStatus.Sent,
+                CreatedAt = host.Now,
+                SentAt = host.Now,
+            });
+            return await db.SaveChangesAsync();
+        });
 
         // Ten days short of the period: nothing happens.
         await host.MoveToAsync(host.Now.AddDays(100 - 10));
@@ -51,6 +70,9 @@ public sealed class RetentionAndFiguresTests
             Assert.Null(p.UserId);
         });
         Assert.Equal(0, await host.DbAsync(db => db.Attachments.CountAsync(a => a.DisputeId == closed)));
+        var text = await host.DbAsync(db => db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == sentText));
+        Assert.Equal(Mediation.Api.Disputes.Contracts.PersonalData.MaskPhone(PersonalDataTests.ApplicantPhone), text.Recipient);
+        Assert.DoesNotContain("办结", text.Body, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(host.DataFolder, fileName, SearchOption.AllDirectories));
         var mark = await host.DbAsync(db => db.Anonymisations.AsNoTracking().SingleAsync());
         Assert.Equal(closed, mark.DisputeId);

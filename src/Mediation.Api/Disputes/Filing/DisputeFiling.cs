@@ -64,7 +64,9 @@ internal sealed class DisputeFiling(MediationDbContext db, DisputeWorkflow workf
                 // Concurrency on the reference sequence or a duplicate key: nothing was committed; start again.
                 logger.LogDebug(exception, "Filing attempt {Attempt} lost a race; retrying", attempt);
                 db.ChangeTracker.Clear();
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), clock, cancellationToken);
+                // A real pause, not the case clock: a test's virtual clock never advances on its own, and this only spreads
+                // two racing writers apart.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), TimeProvider.System, cancellationToken);
             }
         }
     }
