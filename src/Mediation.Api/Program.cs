@@ -2,6 +2,7 @@ using Mediation.Api.Auth;
 using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
 using Mediation.Api.Infrastructure;
+using Mediation.Api.Residents;
 using Mediation.Api.Timers;
 using Mediation.Api.Web;
 using Mediation.Api.Workflows;
@@ -14,6 +15,7 @@ builder.AddAuth();
 builder.AddWorkflowEngine();
 builder.AddDeadlineTimers();
 builder.AddWebUi();
+builder.AddResidents();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapCalendarsApi();
 app.MapOrganisationsApi();
 app.MapDisputesApi();
 app.MapDisputeActionsApi();
+app.MapResidentsApi();
 app.MapHealthChecks("/health");
 app.MapWebUi();
 
