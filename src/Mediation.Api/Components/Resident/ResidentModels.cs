@@ -153,6 +153,16 @@ public static class ResidentFormat
 
     public static string Date(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The last day of a period: a deadline ends at 24:00 of its last day (China Standard Time), stored as 00:00 of the
+    /// next, so a due time at midnight is shown as the day before.
+    /// </summary>
+    public static string DueDate(DateTimeOffset dueAt)
+    {
+        var local = Local(dueAt);
+        return (local.TimeOfDay == TimeSpan.Zero ? local.AddDays(-1) : local).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     public static string DateTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string CamelCase(string name) =>
