@@ -10,10 +10,10 @@ internal sealed class ResidentApi(Uri baseAddress)
     public const string Village = "150302001001";
     public const string VillageMediator = "mediator-150302001001";
 
-    public async Task<HttpClient> SignInAsync(string userName)
+    public async Task<HttpClient> SignInAsync(string userName, string password = WebAppFixture.DemoPassword)
     {
         var client = new HttpClient { BaseAddress = baseAddress };
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = WebAppFixture.DemoPassword });
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());

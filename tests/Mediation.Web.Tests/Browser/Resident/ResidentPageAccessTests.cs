@@ -56,9 +56,10 @@ public sealed class ResidentPageAccessTests(WebAppFixture app)
         var id = await ResidentApi.FileAsync(owner, $"他人的纠纷 {Guid.NewGuid():N}");
         using var client = await ClientAsync("resident2");
 
-        var html = await client.GetStringAsync($"/my/disputes/{id}");
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/my/disputes/{id}"));
 
         Assert.Contains("data-testid=\"dispute-not-found\"", html, StringComparison.Ordinal);
+        Assert.Contains("找不到该纠纷", html, StringComparison.Ordinal);
         Assert.DoesNotContain("他人的纠纷", html, StringComparison.Ordinal);
     }
 
