@@ -34,6 +34,7 @@ public sealed partial class ResidentPortalTests(WebAppFixture app)
         // Submitting without the required parts shows each problem at its field, in Chinese.
         await page.GetByTestId("file-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("filing-errors")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("filing-errors")).ToBeInViewportAsync();
         await Assertions.Expect(page.GetByTestId("error-category")).ToHaveTextAsync("必须填写。");
         await Assertions.Expect(page.GetByTestId("error-consentToNotice")).ToBeVisibleAsync();
 
@@ -46,13 +47,18 @@ public sealed partial class ResidentPortalTests(WebAppFixture app)
         await page.GetByTestId("evidence").SetInputFilesAsync(new FilePayload { Name = "病历照片.png", MimeType = "image/png", Buffer = Png });
         await page.GetByTestId("mediation-closed").ClickAsync();
         await page.GetByTestId("consent").CheckAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Screenshots.SaveAsync(page, "resident-file-phone");
         await page.GetByTestId("file-submit").ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/disputes/[0-9a-f-]{36}\\?filed=1"));
+        // The answer is the filing page itself, scrolled to the reference, with a link to the case.
         await Assertions.Expect(page.GetByTestId("filed-notice")).ToContainTextAsync("MT-");
-        await Assertions.Expect(page.GetByTestId("attachment")).ToContainTextAsync("病历照片.png");
+        await Assertions.Expect(page.GetByTestId("filed-notice")).ToBeInViewportAsync();
         await Assertions.Expect(page.GetByTestId("evidence-refused")).ToHaveCountAsync(0);
+        await page.GetByTestId("filed-view").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/disputes/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByTestId("attachment")).ToContainTextAsync("病历照片.png");
+        await Assertions.Expect(page.GetByTestId("dispute-step")).ToHaveTextAsync("医调委调解");
         var reference = await page.GetByTestId("dispute-reference").TextContentAsync();
 
         await page.GetByTestId("nav-my-disputes").ClickAsync();
@@ -107,6 +113,8 @@ public sealed partial class ResidentPortalTests(WebAppFixture app)
         await Assertions.Expect(page.GetByTestId("agreement-in-force")).ToContainTextAsync("调解协议已生效");
         await Assertions.Expect(page.GetByTestId("proposal")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("timeline-entry").Filter(new() { HasText = "签署调解协议" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("agreement-in-force")).ToBeInViewportAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Screenshots.SaveAsync(page, "resident-confirm-phone");
         await page.Context.CloseAsync();
 
