@@ -22,6 +22,35 @@ public sealed class FilingInput
 
     public string? LocationCode { get; set; }
 
+    /// <summary>The district chosen to narrow the township list (6-digit code); not part of the filing.</summary>
+    public string? District { get; set; }
+
+    /// <summary>The township chosen to narrow the village list (9-digit code); not part of the filing.</summary>
+    public string? Township { get; set; }
+
+    /// <summary><see cref="LocateIntent"/> when the form was posted to narrow the location lists rather than to file.</summary>
+    public string? Intent { get; set; }
+
+    public const string LocateIntent = "locate";
+
+    /// <summary>
+    /// After a narrowing post: a township outside the chosen district and a village outside the chosen township are
+    /// dropped, so the lists stay consistent.
+    /// </summary>
+    public void KeepLocationConsistent()
+    {
+        if (!string.IsNullOrEmpty(District) && Township is { Length: > 0 } township && !township.StartsWith(District, StringComparison.Ordinal))
+        {
+            Township = null;
+        }
+
+        var area = string.IsNullOrEmpty(Township) ? District : Township;
+        if (!string.IsNullOrEmpty(area) && LocationCode is { Length: > 0 } code && !code.StartsWith(area, StringComparison.Ordinal))
+        {
+            LocationCode = null;
+        }
+    }
+
     public string? ApplicantName { get; set; }
 
     public string? ApplicantPhone { get; set; }

@@ -39,8 +39,16 @@ public sealed partial class ResidentPortalTests(WebAppFixture app)
         await Assertions.Expect(page.GetByTestId("error-consentToNotice")).ToBeVisibleAsync();
 
         await page.GetByTestId("category-medical").ClickAsync();
-        await page.GetByTestId("location").SelectOptionAsync(ResidentApi.Village);
+        // District → township → village: each choice narrows the next list (the form posts itself, keeping what was typed).
         await page.GetByTestId("respondent-name").FillAsync("乌海市某医院");
+        await page.GetByTestId("district").SelectOptionAsync("150302");
+        await Assertions.Expect(page.GetByTestId("township").Locator("option[value='150303001']")).ToHaveCountAsync(0);
+        await page.GetByTestId("township").SelectOptionAsync("150302001");
+        await Assertions.Expect(page.GetByTestId("location").Locator("option[value='150302002001']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("respondent-name")).ToHaveValueAsync("乌海市某医院");
+        await Assertions.Expect(page.GetByTestId("category-medical").Locator("input")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByTestId("section-location")).ToBeInViewportAsync();
+        await page.GetByTestId("location").SelectOptionAsync(ResidentApi.Village);
         await page.GetByTestId("description").FillAsync("2026年3月在该院做手术后伤口感染，再次住院二十天。");
         await page.GetByTestId("request").FillAsync("请医院赔偿医疗费和误工费。");
         await page.GetByTestId("claimed-amount").FillAsync("18000");

@@ -70,6 +70,38 @@ public sealed class FilingFormTests : ComponentTestContext
     }
 
     [Fact]
+    public void Choosing_a_district_and_a_township_narrows_the_next_lists()
+    {
+        var all = RenderForm();
+        Assert.Equal(["", "150302", "150303"], all.FindAll("[data-testid=district] option").Select(o => o.GetAttribute("value") ?? string.Empty).ToArray());
+        Assert.Equal(["", "150302001", "150303001"], all.FindAll("[data-testid=township] option").Select(o => o.GetAttribute("value") ?? string.Empty).ToArray());
+        Assert.Equal("locate", all.Find("[data-testid=locate]").GetAttribute("value"));
+        Assert.Equal("Model.Intent", all.Find("[data-testid=locate]").GetAttribute("name"));
+
+        var district = RenderForm(model: new FilingInput { District = "150303" });
+        Assert.Equal(["", "150303001"], district.FindAll("[data-testid=township] option").Select(o => o.GetAttribute("value") ?? string.Empty).ToArray());
+        Assert.Equal(["", "150303001001"], district.FindAll("[data-testid=location] option").Select(o => o.GetAttribute("value") ?? string.Empty).ToArray());
+        Assert.True(district.Find("[data-testid=district] option[value='150303']").HasAttribute("selected"));
+
+        var township = RenderForm(model: new FilingInput { District = "150302", Township = "150302001" });
+        Assert.Equal(["", "150302001001", "150302001002"], township.FindAll("[data-testid=location] option").Select(o => o.GetAttribute("value") ?? string.Empty).ToArray());
+    }
+
+    [Theory]
+    [InlineData("150303", "150302001", "150302001001", null, null)]
+    [InlineData("150302", "150302001", "150303001001", "150302001", null)]
+    [InlineData("150302", "150302001", "150302001002", "150302001", "150302001002")]
+    public void A_narrowing_post_drops_choices_outside_the_chosen_area(string district, string township, string village, string? keptTownship, string? keptVillage)
+    {
+        var input = new FilingInput { District = district, Township = township, LocationCode = village };
+
+        input.KeepLocationConsistent();
+
+        Assert.Equal(keptTownship, input.Township);
+        Assert.Equal(keptVillage, input.LocationCode);
+    }
+
+    [Fact]
     public void Validation_messages_are_shown_at_their_fields_and_the_rest_at_the_top()
     {
         var errors = new Dictionary<string, string[]>
