@@ -17,6 +17,13 @@ if [ ! -x "${MEDIATION_CHROMIUM:-/usr/bin/chromium}" ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium
 fi
+# The screenshots show Chinese text: without a CJK font Chromium draws empty boxes.
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== Install a Chinese font for the browser tests' screenshots (Debian package)"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq fonts-wqy-microhei || echo "warning: no Chinese font; screenshots will show boxes" >&2
+fi
 # The designer's canvas is bundled from npm at build time (the build runs `npm ci` from the committed lockfile).
 if ! command -v npm >/dev/null 2>&1; then
   echo "error: Node.js and npm are required to bundle the web UI's scripts: https://nodejs.org" >&2

@@ -6,6 +6,7 @@ using Mediation.Api.Infrastructure;
 using Mediation.Api.Operability;
 using Mediation.Api.Privacy;
 using Mediation.Api.Notifications;
+using Mediation.Api.Residents;
 using Mediation.Api.Timers;
 using Mediation.Api.Web;
 using Mediation.Api.Workflows;
@@ -22,6 +23,7 @@ builder.AddPrivacy();
 builder.AddOperability();
 builder.AddWebUi();
 builder.AddNotifications();
+builder.AddResidents();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapJudicialConfirmationApi();
 app.MapPersonalDataApi();
 app.MapNotificationsApi();
 app.MapHotlineApi();
+app.MapResidentsApi();
 app.MapHealthChecks("/health");
 app.MapOperability();
 app.MapWebUi();

@@ -45,6 +45,9 @@ public static class AuthorizationMatrix
         // Sign-in and health: the only endpoints open to anonymous callers.
         E("POST /api/auth/login", Access.Public, _ => Post("/api/auth/login", new { userName = "resident2", password = MediationApiFactory.DemoPassword })),
         E("ANY /health", Access.Public, _ => Get("/health")),
+        // Residents register themselves (a new user name and mobile per request, so every principal's request is valid).
+        E("POST /api/auth/register", Access.Public, c => Post("/api/auth/register",
+            new { userName = $"matrix-resident-{c.Next()}", displayName = "矩阵居民", mobile = $"139{c.Next():00000000}", password = "Matrix#2026" })),
         // Web UI plumbing: the language switch (a redirect that sets a cookie) and sign-out (a form post; without the
         // page's antiforgery token it is a 400 for everyone, which the matrix counts as past authorisation).
         E("GET /culture", Access.Public, _ => Get("/culture?culture=en&redirectUri=%2F")),
@@ -167,6 +170,10 @@ public static class AuthorizationMatrix
 
         // The 12345 webhook authenticates the hotline system by signature, not a user: a bearer token is no substitute (401 for everyone without a signature).
         E("POST /api/hotline/work-orders", HotlineSignatureOnly, _ => Post("/api/hotline/work-orders", new { orderNumber = "WO-MATRIX" })),
+
+        // Service ratings: read by whoever sees the case; given by a party of the closed case (once: a repeat is 409).
+        E("GET /api/disputes/{id:guid}/rating", Access.DisputeReader, c => Get($"/api/disputes/{c.ClosedDispute}/rating")),
+        E("POST /api/disputes/{id:guid}/rating", PartyOnly, c => Post($"/api/disputes/{c.ClosedDispute}/rating", new { score = 5, comment = "矩阵测试" })),
     ];
 
     /// <summary>A new filing at the subject village, with the Idempotency-Key residents must send.</summary>

@@ -18,6 +18,7 @@ public sealed class AuthorizationMatrixTests(MatrixContext context) : IClassFixt
     private static readonly HashSet<string> AnonymousEndpoints = new(StringComparer.Ordinal)
     {
         "POST /api/auth/login",
+        "POST /api/auth/register",
         "ANY /health",
         "GET /health",
         "ANY /health/live",
