@@ -25,6 +25,7 @@ app.MapCalendarsApi();
 app.MapOrganisationsApi();
 app.MapDisputesApi();
 app.MapDisputeActionsApi();
+app.MapSessionsApi();
 app.MapHealthChecks("/health");
 app.MapWebUi();
 

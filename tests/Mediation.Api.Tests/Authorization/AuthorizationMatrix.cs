@@ -130,6 +130,13 @@ public static class AuthorizationMatrix
         E("POST /api/disputes/{id:guid}/reject-agreement", PartyOnly, OnFreshDispute("reject-agreement")),
         E("POST /api/disputes/{id:guid}/recusal", PartyOnly, OnFreshDispute("recusal", Reason)),
         E("POST /api/disputes/{id:guid}/withdraw", ApplicantOrHandlingStaff, OnFreshDispute("withdraw")),
+
+        // Minutes of mediation sessions (SessionsEndpoints): read like the dispute, recorded by the case's mediator.
+        E("GET /api/disputes/{id:guid}/sessions", Access.DisputeReader, c => Get($"/api/disputes/{c.Dispute}/sessions")),
+        E("POST /api/disputes/{id:guid}/sessions", CaseMediator, OnFreshDispute("sessions", new
+        {
+            heldAt = "2025-01-06T10:00:00+08:00", place = "调解室", attendees = "双方当事人、调解员", discussion = "楼道杂物", result = "约定再次协商",
+        })),
     ];
 
     /// <summary>A new filing at the subject village, with the Idempotency-Key residents must send.</summary>
