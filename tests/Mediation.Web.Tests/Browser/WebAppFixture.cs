@@ -31,6 +31,9 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataFolder", dataFolder);
         builder.UseSetting("Seed:Demo", "true");
+        // Outside Development the host serves only published static assets; the test host serves the build's
+        // (the app's CSS and MudBlazor's), so pages look as they do in production.
+        builder.UseStaticWebAssets();
     }
 
     public async Task InitializeAsync()

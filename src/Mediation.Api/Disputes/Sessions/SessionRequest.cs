@@ -7,7 +7,7 @@ internal sealed class SessionRequest
     public const int MaxTextLength = 2000;
     public const int MaxDiscussionLength = 8000;
 
-    /// <summary>When the session was held: date and time with offset, never in the future nor before the dispute was filed.</summary>
+    /// <summary>When the session was held: date and time with offset, never in the future nor before the minute the dispute was filed.</summary>
     /// <example>2026-03-03T14:30:00+08:00</example>
     public DateTimeOffset? HeldAt { get; init; }
 

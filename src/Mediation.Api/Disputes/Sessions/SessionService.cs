@@ -85,7 +85,9 @@ internal sealed class SessionService(DisputeActionService actions, MediationDbCo
                 extensions: new Dictionary<string, object?> { ["code"] = "SessionNotInMediation" });
         }
 
-        if (request!.HeldAt!.Value < dispute.FiledAt)
+        // Minutes give the time to the minute: a session in the minute the dispute was filed is not before it.
+        var filedMinute = dispute.FiledAt.AddTicks(-(dispute.FiledAt.UtcTicks % TimeSpan.TicksPerMinute));
+        if (request!.HeldAt!.Value < filedMinute)
         {
             return Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["heldAt"] = [text["SessionHeldBeforeFiling"]] });
         }
