@@ -113,6 +113,44 @@ public sealed partial class WorkbenchTests(WebAppFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Declining_needs_a_reason_and_a_terminated_mediation_shows_the_notice_with_the_remedies()
+    {
+        var (declinedId, declined) = await FileAsync("resident1", $"拒绝受理 {Guid.NewGuid():N}"[..14]);
+        var (id, reference) = await FileAsync("resident1", $"调解不成 {Guid.NewGuid():N}"[..14]);
+
+        var page = await app.NewPageAsync();
+        await WebAppFixture.SignInAsync(page, VillageMediator);
+
+        // Decline from the queue, with a reason (the general workflow first reassigns it within the organisation).
+        var row = page.Locator($"[data-testid=queue-row][data-reference='{declined}']");
+        await row.GetByTestId("decline-reason").FillAsync("申请人与本调解员系近亲属");
+        await row.GetByTestId("decline").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-done")).ToHaveTextAsync("已完成：不予受理");
+        await page.GotoAsync($"/workbench/cases/{declinedId}");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-entry][data-event=declined]")).ToContainTextAsync("申请人与本调解员系近亲属");
+
+        // Take up on the case page, then terminate: without a reason the API's message shows under the reason box.
+        await page.GotoAsync($"/workbench/cases/{id}");
+        await page.GetByTestId("action-take-up").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-done")).ToHaveTextAsync("已完成：受理");
+        await page.GetByTestId("action-termination").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-reason")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("action-problem")).ToBeVisibleAsync();
+        await page.GetByTestId("action-reason").FillAsync("双方对赔偿数额分歧过大");
+        await page.GetByTestId("action-termination").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-done")).ToHaveTextAsync("已完成：终止调解");
+
+        var notice = page.GetByTestId("termination-notice");
+        await Assertions.Expect(notice).ToContainTextAsync("双方对赔偿数额分歧过大");
+        await Assertions.Expect(notice.GetByTestId("remedy").First).ToBeVisibleAsync();
+        Assert.True(await notice.GetByTestId("remedy").CountAsync() >= 1);
+        await Assertions.Expect(page.GetByTestId("action-termination")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "workbench-termination");
+        _ = reference;
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Files a dispute at village 150302001001 through the HTTP API, as a resident would from the app.</summary>
     private async Task<(Guid Id, string Reference)> FileAsync(string resident, string description, string applicant = "张伟")
     {
