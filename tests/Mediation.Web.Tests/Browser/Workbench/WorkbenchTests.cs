@@ -57,6 +57,16 @@ public sealed partial class WorkbenchTests(WebAppFixture app)
         await Assertions.Expect(page.GetByTestId("session-result-text")).ToHaveTextAsync("双方同意签订调解协议");
         await Assertions.Expect(page.Locator("[data-testid=timeline-entry][data-event=sessionRecorded]")).ToHaveCountAsync(1);
 
+        // Evidence: uploaded from the case page, listed, and downloaded intact.
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        await page.GetByTestId("evidence-file").SetInputFilesAsync(new FilePayload { Name = "现场照片.png", MimeType = "image/png", Buffer = png });
+        await page.GetByTestId("evidence-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-done")).ToHaveTextAsync("已完成：上传证据");
+        await Assertions.Expect(page.GetByTestId("attachment-row")).ToContainTextAsync("现场照片.png");
+        var download = await page.Context.APIRequest.GetAsync(await page.GetByTestId("attachment-download").GetAttributeAsync("href") ?? "/missing");
+        Assert.Equal(200, download.Status);
+        Assert.Equal(png, await download.BodyAsync());
+
         // The written agreement (Art. 29), signed by the mediator only: a proposal awaiting the parties.
         await page.GetByTestId("agreement-new").Locator("summary").ClickAsync();
         await page.GetByTestId("agreement-facts").FillAsync("申请人与被申请人系上下楼邻居，被申请人装修施工持续至晚间。");

@@ -106,3 +106,19 @@ public sealed class WorkbenchQueueTests : ComponentTestContext
         Assert.Equal(Countdown.NoDeadline, Countdown.Of(null, null, null, Now));
     }
 }
+
+public sealed class WorkbenchQueueEnglishTests() : ComponentTestContext("en")
+{
+    [Fact]
+    public void English_is_selectable()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8));
+        var row = new QueueRow(Guid.NewGuid(), "MT-1", "debt", "Village mediation", "Queued", ["Zhang Wei"], null, Countdown.Of(now.AddDays(-3), null, null, now), true, false);
+
+        var queue = Render<WorkbenchQueue>(p => p.Add(c => c.Rows, new[] { row }).Add(c => c.Total, 1));
+
+        Assert.Equal("Overdue by 3 days", queue.Find("[data-testid=countdown]").TextContent);
+        Assert.Equal("Take up", queue.Find("[data-testid=take-up]").TextContent.Trim());
+        Assert.Contains("Debt", queue.Find("[data-testid=queue-row]").TextContent, StringComparison.Ordinal);
+    }
+}
