@@ -15,6 +15,13 @@ public static class WorkbenchFormat
     public static string Date(DateTimeOffset instant) =>
         instant.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The wall-clock minute of <paramref name="instant"/> in China Standard Time (a form's default session time).</summary>
+    public static DateTime LocalMinute(DateTimeOffset instant)
+    {
+        var local = instant.ToOffset(ChinaStandardTime);
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+    }
+
     /// <summary>A wall-clock time in China Standard Time as an instant.</summary>
     public static DateTimeOffset FromLocal(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaStandardTime);
 }
