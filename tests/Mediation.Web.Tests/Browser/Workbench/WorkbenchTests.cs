@@ -117,9 +117,9 @@ public sealed partial class WorkbenchTests(WebAppFixture app)
         await page.GotoAsync($"/workbench?q={Uri.EscapeDataString(applicant!.Split('、')[0])}&scope=unassigned");
         await Assertions.Expect(page.GetByTestId("queue-row")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("queue-row")).ToHaveAttributeAsync("data-reference", reference);
+        await Screenshots.SaveAsync(page, "workbench-queue-phone");
         await page.GotoAsync($"/workbench?q={Uri.EscapeDataString(reference)}&scope=mine");
         await Assertions.Expect(page.GetByTestId("queue-empty")).ToBeVisibleAsync();
-        await Screenshots.SaveAsync(page, "workbench-queue-phone");
         await page.Context.CloseAsync();
     }
 
