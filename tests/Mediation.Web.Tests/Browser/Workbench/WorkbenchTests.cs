@@ -161,8 +161,37 @@ public sealed partial class WorkbenchTests(WebAppFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_medical_committee_records_consent_takes_up_and_pauses_for_appraisal_then_resumes()
+    {
+        var (id, _) = await FileAsync("resident1", $"术后感染 {Guid.NewGuid():N}"[..14], category: "medical");
+
+        var page = await app.NewPageAsync();
+        await WebAppFixture.SignInAsync(page, "mediator-medical");
+        await page.GotoAsync($"/workbench/cases/{id}");
+        await Assertions.Expect(page.GetByTestId("case-phase")).ToHaveTextAsync("待对方同意");
+        await Assertions.Expect(page.GetByTestId("action-take-up")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("action-consent").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-done")).ToHaveTextAsync("已完成：记录同意调解");
+        await page.GetByTestId("action-take-up").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-phase")).ToHaveTextAsync("调解中");
+        await Assertions.Expect(page.GetByTestId("action-resume")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("action-reason").FillAsync("委托医疗损害鉴定");
+        await page.GetByTestId("action-pause").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-done")).ToHaveTextAsync("已完成：暂停调解（鉴定等）");
+        await Assertions.Expect(page.GetByTestId("case-phase")).ToHaveTextAsync("暂停中");
+        await Assertions.Expect(page.GetByTestId("action-pause")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("action-resume").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-phase")).ToHaveTextAsync("调解中");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-entry][data-event=clockPaused]")).ToContainTextAsync("委托医疗损害鉴定");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Files a dispute at village 150302001001 through the HTTP API, as a resident would from the app.</summary>
-    private async Task<(Guid Id, string Reference)> FileAsync(string resident, string description, string applicant = "张伟")
+    private async Task<(Guid Id, string Reference)> FileAsync(string resident, string description, string applicant = "张伟", string category = "neighbour")
     {
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = resident, password = WebAppFixture.DemoPassword });
@@ -172,7 +201,7 @@ public sealed partial class WorkbenchTests(WebAppFixture app)
         {
             Content = JsonContent.Create(new
             {
-                category = "neighbour",
+                category,
                 description,
                 request = "请求停止夜间施工并赔偿损失",
                 locationCode = "150302001001",
