@@ -40,6 +40,7 @@ app.MapPersonalDataApi();
 app.MapNotificationsApi();
 app.MapHotlineApi();
 app.MapResidentsApi();
+app.MapSessionsApi();
 app.MapHealthChecks("/health");
 app.MapOperability();
 app.MapWebUi();

@@ -31,6 +31,8 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<MediationSession> MediationSessions => Set<MediationSession>();
+
     public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();

@@ -174,6 +174,13 @@ public static class AuthorizationMatrix
         // Service ratings: read by whoever sees the case; given by a party of the closed case (once: a repeat is 409).
         E("GET /api/disputes/{id:guid}/rating", Access.DisputeReader, c => Get($"/api/disputes/{c.ClosedDispute}/rating")),
         E("POST /api/disputes/{id:guid}/rating", PartyOnly, c => Post($"/api/disputes/{c.ClosedDispute}/rating", new { score = 5, comment = "矩阵测试" })),
+
+        // Minutes of mediation sessions (SessionsEndpoints): read like the dispute, recorded by the case's mediator.
+        E("GET /api/disputes/{id:guid}/sessions", Access.DisputeReader, c => Get($"/api/disputes/{c.Dispute}/sessions")),
+        E("POST /api/disputes/{id:guid}/sessions", CaseMediator, OnFreshDispute("sessions", new
+        {
+            heldAt = "2025-01-06T10:00:00+08:00", place = "调解室", attendees = "双方当事人、调解员", discussion = "楼道杂物", result = "约定再次协商",
+        })),
     ];
 
     /// <summary>A new filing at the subject village, with the Idempotency-Key residents must send.</summary>

@@ -93,8 +93,9 @@ public sealed class PermittedActionsTests(PermittedActionsTests.Fixture fixture)
         var routes = HostEndpoints.All
             .Where(e => e.StartsWith(prefix, StringComparison.Ordinal) && !e[prefix.Length..].Contains('/', StringComparison.Ordinal))
             .Select(e => e[prefix.Length..])
-            // The service rating is not a case action: whether it may be given now is canRate of GET …/rating.
-            .Except(["attachments", "request-extension", "termination", "rating"])
+            // Evidence, session minutes and the service rating are records, not case actions (whether a rating may be given
+            // now is canRate of GET …/rating).
+            .Except(["attachments", "sessions", "request-extension", "termination", "rating"])
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(Bodies.Keys.Order(StringComparer.Ordinal), routes);

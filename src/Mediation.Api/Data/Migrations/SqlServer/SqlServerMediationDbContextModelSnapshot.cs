@@ -573,6 +573,58 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                     b.ToTable("JudicialConfirmationApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.MediationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Discussion")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId", "HeldAt")
+                        .HasDatabaseName("IX_MediationSession_Dispute");
+
+                    b.ToTable("MediationSessions");
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.Mediator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1396,6 +1448,15 @@ namespace Mediation.Api.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.JudicialConfirmationApplication", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.MediationSession", b =>
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
                         .WithMany()

@@ -565,6 +565,58 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                     b.ToTable("JudicialConfirmationApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Api.Data.Entities.MediationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discussion")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId", "HeldAt")
+                        .HasDatabaseName("IX_MediationSession_Dispute");
+
+                    b.ToTable("MediationSessions");
+                });
+
             modelBuilder.Entity("Mediation.Api.Data.Entities.Mediator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,6 +1431,15 @@ namespace Mediation.Api.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Mediation.Api.Data.Entities.JudicialConfirmationApplication", b =>
+                {
+                    b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mediation.Api.Data.Entities.MediationSession", b =>
                 {
                     b.HasOne("Mediation.Api.Data.Entities.Dispute", null)
                         .WithMany()

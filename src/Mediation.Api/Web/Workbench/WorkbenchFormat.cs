@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Mediation.Api.Web.Workbench;
+
+/// <summary>Dates and times as the workbench shows them: China Standard Time, the time the law's deadlines are counted in.</summary>
+public static class WorkbenchFormat
+{
+    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    /// <summary>e.g. <c>2026-03-02 14:30</c> (China Standard Time).</summary>
+    public static string Local(DateTimeOffset instant) =>
+        instant.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>e.g. <c>2026-03-02</c> (China Standard Time).</summary>
+    public static string Date(DateTimeOffset instant) =>
+        instant.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The wall-clock minute of <paramref name="instant"/> in China Standard Time (a form's default session time).</summary>
+    public static DateTime LocalMinute(DateTimeOffset instant)
+    {
+        var local = instant.ToOffset(ChinaStandardTime);
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+    }
+
+    /// <summary>A wall-clock time in China Standard Time as an instant.</summary>
+    public static DateTimeOffset FromLocal(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaStandardTime);
+}
