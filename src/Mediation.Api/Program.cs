@@ -1,6 +1,7 @@
 using Mediation.Api.Auth;
 using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
+using Mediation.Api.Figures;
 using Mediation.Api.Infrastructure;
 using Mediation.Api.Timers;
 using Mediation.Api.Web;
@@ -13,6 +14,7 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddWorkflowEngine();
 builder.AddDeadlineTimers();
+builder.AddAdminConsole();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.MapCalendarsApi();
 app.MapOrganisationsApi();
 app.MapDisputesApi();
 app.MapDisputeActionsApi();
+app.MapFiguresApi();
 app.MapHealthChecks("/health");
 app.MapWebUi();
 

@@ -43,6 +43,8 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<ServiceRating> ServiceRatings => Set<ServiceRating>();
 
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
