@@ -196,7 +196,8 @@ internal sealed class FiguresQuery(MediationDbContext db, WorkflowRegistry regis
         var disputes = await scoped
             .Where(d => (d.FiledAt >= start && d.FiledAt < end)
                 || concludedInWindow.Contains(d.Id)
-                || (!d.IsClosed && d.NextDeadlineAt != null && d.NextDeadlineAt < now))
+                || (!d.IsClosed && db.Deadlines.Any(l => l.DisputeId == d.Id && _countedDeadlines.Contains(l.Kind)
+                    && (l.Status == DeadlineStatus.Fired || (l.Status == DeadlineStatus.Pending && l.DueAt < now) || (l.Status == DeadlineStatus.Cancelled && l.ClosedAt > l.DueAt)))))
             .Select(d => new
             {
                 d.Id,
