@@ -139,7 +139,7 @@ internal sealed class CalendarYears(
 /// <param name="MakeUpWorkingDays">Weekend days worked (调休).</param>
 /// <param name="YearsOnFile">The calendar's years on file now.</param>
 /// <param name="RecomputedDisputes">Open cases whose provisional deadlines were recounted and moved.</param>
-internal sealed record CalendarYearAdded(
+public sealed record CalendarYearAdded(
     string Calendar, int Year, int Holidays, int HolidayDays, int MakeUpWorkingDays, IReadOnlyList<int> YearsOnFile, int RecomputedDisputes);
 
 /// <summary>Applies the calendar years stored in the database to the registry at start-up, before cases are decided.</summary>

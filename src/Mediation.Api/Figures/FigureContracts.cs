@@ -24,7 +24,7 @@ namespace Mediation.Api.Figures;
 /// <param name="Overdue">Open cases now past a take-up or resolution deadline (whenever filed).</param>
 /// <param name="Satisfaction">Service ratings given in the period on cases of the area.</param>
 /// <param name="Categories">Filed, concluded and resolved per dispute category.</param>
-internal sealed record FiguresSummary(
+public sealed record FiguresSummary(
     DateOnly From,
     DateOnly To,
     string? AreaCode,
@@ -46,21 +46,21 @@ internal sealed record FiguresSummary(
 /// <param name="Tier"><c>village</c>, <c>township</c>, <c>district</c> or <c>professionalBody</c>.</param>
 /// <param name="Resolved">Cases resolved there.</param>
 /// <param name="Share">Their share of all resolved cases (0–1); null when none was resolved.</param>
-internal sealed record TierFigure(OrganisationKind Tier, int Resolved, double? Share);
+public sealed record TierFigure(OrganisationKind Tier, int Resolved, double? Share);
 
 /// <summary>Ratings (满意度评价) given in the period.</summary>
 /// <param name="Ratings">How many.</param>
 /// <param name="Average">Average score 1–5; null without ratings.</param>
 /// <param name="SatisfiedShare">Share of 4 and 5 (0–1); null without ratings.</param>
 /// <param name="Distribution">How many gave 1, 2, 3, 4 and 5 (five numbers).</param>
-internal sealed record SatisfactionFigure(int Ratings, double? Average, double? SatisfiedShare, IReadOnlyList<int> Distribution);
+public sealed record SatisfactionFigure(int Ratings, double? Average, double? SatisfiedShare, IReadOnlyList<int> Distribution);
 
 /// <summary>One category's counts.</summary>
 /// <param name="Category">Dispute category.</param>
 /// <param name="Filed">Filed in the period.</param>
 /// <param name="Concluded">Concluded in the period.</param>
 /// <param name="Resolved">Resolved in the period.</param>
-internal sealed record CategoryFigure(string Category, int Filed, int Concluded, int Resolved);
+public sealed record CategoryFigure(string Category, int Filed, int Concluded, int Resolved);
 
 /// <summary>
 /// One case behind a figure. Only what a dashboard needs: no party, no description — the same for closed-mediation
@@ -80,7 +80,7 @@ internal sealed record CategoryFigure(string Category, int Filed, int Concluded,
 /// <param name="NextDeadlineAt">For an open case: its next deadline.</param>
 /// <param name="Overdue">Open and past a take-up or resolution deadline now.</param>
 /// <param name="ClosedMediation">Closed mediation (不公开调解).</param>
-internal sealed record FigureCase(
+public sealed record FigureCase(
     Guid Id,
     string Reference,
     string Category,
@@ -97,7 +97,7 @@ internal sealed record FigureCase(
     bool ClosedMediation);
 
 /// <summary>The sets of cases the figures count, for drill-down and export.</summary>
-internal enum FigureSet
+public enum FigureSet
 {
     Filed,
     Concluded,
