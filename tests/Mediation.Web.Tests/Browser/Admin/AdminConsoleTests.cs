@@ -32,6 +32,10 @@ public sealed class AdminConsoleTests(WebAppFixture app)
         await Assertions.Expect(expected).ToBeVisibleAsync();
     }
 
+    /// <summary>The input or text area of a MudBlazor field, whichever element carries the test id.</summary>
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
     [Fact]
     public async Task An_administrator_adds_a_mediator_to_a_township()
     {
@@ -46,13 +50,13 @@ public sealed class AdminConsoleTests(WebAppFixture app)
 
         var userName = $"mediator-h5-{Guid.NewGuid():N}"[..24];
         await page.GetByTestId("mediator-add").ClickAsync();
-        await page.GetByTestId("mediator-username").Locator("input").FillAsync(userName);
-        await page.GetByTestId("mediator-name").Locator("input").FillAsync("赵调解");
-        await page.GetByTestId("mediator-password").Locator("input").FillAsync("short");
+        await Field(page, "mediator-username").FillAsync(userName);
+        await Field(page, "mediator-name").FillAsync("赵调解");
+        await Field(page, "mediator-password").FillAsync("short");
         await page.GetByTestId("mediator-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("mediator-form")).ToContainTextAsync("8");
 
-        await page.GetByTestId("mediator-password").Locator("input").FillAsync("Mediation#2026");
+        await Field(page, "mediator-password").FillAsync("Mediation#2026");
         await page.GetByTestId("mediator-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId($"mediator-row-{userName}")).ToHaveTextAsync("赵调解");
         await Screenshots.SaveAsync(page, "admin-organisations");
@@ -86,7 +90,7 @@ public sealed class AdminConsoleTests(WebAppFixture app)
               "holidays": [ { "name": { "zh-CN": "元旦", "en": "New Year's Day" }, "from": "2040-01-01", "to": "2039-01-03" } ],
               "makeUpWorkingDays": [ { "date": "2040-01-09", "for": { "zh-CN": "元旦", "en": "New Year's Day" } } ] }
             """;
-        var textarea = page.GetByTestId("calendar-year-json").Locator("textarea");
+        var textarea = Field(page, "calendar-year-json");
         await textarea.FillAsync(json);
         await ClickUntilVisibleAsync(page.GetByTestId("calendar-year-submit"), page.GetByTestId("calendar-year-issues"));
         await Assertions.Expect(page.GetByTestId("calendar-year-issues")).ToContainTextAsync("$.holidays[0].to");
