@@ -60,6 +60,19 @@ public sealed class AdminConsoleTests(WebAppFixture app)
         await page.GetByTestId("mediator-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId($"mediator-row-{userName}")).ToHaveTextAsync("赵调解");
         await Screenshots.SaveAsync(page, "admin-organisations");
+
+        // A village under the township: a code that does not extend the parent's is refused at its field, then accepted.
+        await page.GetByTestId("org-add-child").ClickAsync();
+        await Field(page, "organisation-code").FillAsync("150303001901");
+        await Field(page, "organisation-name").FillAsync("新华第9社区");
+        await page.GetByTestId("organisation-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("organisation-form").Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("150302001");
+        var code = $"150302001{Random.Shared.Next(900, 1000)}";
+        await Field(page, "organisation-code").FillAsync(code);
+        await page.GetByTestId("organisation-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("organisation-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("org-detail-name")).ToHaveTextAsync("新华第9社区");
+        await Assertions.Expect(page.GetByTestId($"org-name-{code}")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

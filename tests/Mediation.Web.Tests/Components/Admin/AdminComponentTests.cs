@@ -63,6 +63,21 @@ public sealed class AdminComponentTests : ComponentTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void OrganisationTree_OpensThePathToTheSelectedOrganisation()
+    {
+        var collapsed = Render<OrganisationTreeView>(p => p.Add(t => t.Items, Tree()).Add(t => t.ExpandLevels, 0));
+        Assert.False(Expanded(collapsed, "150302001"));
+
+        var selected = Render<OrganisationTreeView>(p => p.Add(t => t.Items, Tree()).Add(t => t.ExpandLevels, 0).Add(t => t.SelectedId, Village));
+        Assert.True(Expanded(selected, "150302"));
+        Assert.True(Expanded(selected, "150302001"));
+        Assert.Equal("新华第1社区", selected.Find("[data-testid=org-name-150302001001]").TextContent);
+
+        static bool Expanded(IRenderedComponent<OrganisationTreeView> tree, string code) =>
+            tree.Find($"[data-testid=org-node-{code}] .mud-treeview-item-expand-button").ClassList.Contains("mud-transform");
+    }
+
+    [Fact]
     public void OrganisationTree_OtherAreas_AreNotSelectable()
     {
         Guid? selected = null;
