@@ -2,6 +2,7 @@ using Mediation.Api.Auth;
 using Mediation.Api.Court;
 using Mediation.Api.Data;
 using Mediation.Api.Endpoints;
+using Mediation.Api.Figures;
 using Mediation.Api.Infrastructure;
 using Mediation.Api.Operability;
 using Mediation.Api.Privacy;
@@ -21,9 +22,10 @@ builder.AddDeadlineTimers();
 builder.AddCourtLinkage();
 builder.AddPrivacy();
 builder.AddOperability();
-builder.AddWebUi();
+builder.AddAdminConsole();
 builder.AddNotifications();
 builder.AddResidents();
+builder.AddWebUi();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapNotificationsApi();
 app.MapHotlineApi();
 app.MapResidentsApi();
 app.MapSessionsApi();
+app.MapFiguresApi();
 app.MapHealthChecks("/health");
 app.MapOperability();
 app.MapWebUi();

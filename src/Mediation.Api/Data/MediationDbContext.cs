@@ -61,6 +61,8 @@ public class MediationDbContext(DbContextOptions options) : IdentityDbContext<Ap
 
     public DbSet<HotlineReceipt> HotlineReceipts => Set<HotlineReceipt>();
 
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

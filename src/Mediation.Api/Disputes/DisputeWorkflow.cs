@@ -90,6 +90,43 @@ internal sealed class DisputeWorkflow(
         return WorkflowResult.Done(dispute, decision);
     }
 
+    /// <summary>
+    /// Recounts the dispute's provisional deadlines (counted past the last calendar year on file) after a calendar year
+    /// was added (<see cref="WorkflowEngine.RecomputeProvisional"/>); moved deadlines are rescheduled and the timeline
+    /// says why. Ignored when nothing moved.
+    /// </summary>
+    public async Task<WorkflowResult> RecomputeProvisionalAsync(Guid disputeId, Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        var dispute = await db.Disputes.Include(d => d.Parties).FirstOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
+        if (dispute is null)
+        {
+            return WorkflowResult.NotFound();
+        }
+
+        var workflow = registry.Catalog.Find(dispute.WorkflowKey, dispute.WorkflowVersion)
+            ?? throw new InvalidOperationException($"Workflow {dispute.WorkflowKey} v{dispute.WorkflowVersion} is not published.");
+        var now = clock.GetUtcNow();
+        var decision = WorkflowEngine.RecomputeProvisional(workflow, dispute.State, now);
+        if (!decision.Applied)
+        {
+            return WorkflowResult.Ignored(dispute, decision);
+        }
+
+        var pending = await ApplyDecisionAsync(dispute, decision, "deadlinesRecomputed", null, actor, new DisputeChange { Reason = reason }, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Conflict(dispute, decision);
+        }
+
+        await pending.ScheduleAsync(scheduler, logger, cancellationToken);
+        return WorkflowResult.Done(dispute, decision);
+    }
+
     /// <summary>Moves a running case to another version with a validated step mapping (an administrator's explicit act).</summary>
     public async Task<WorkflowResult> MigrateAsync(Guid disputeId, MigrationPlan plan, Actor actor, CancellationToken cancellationToken)
     {

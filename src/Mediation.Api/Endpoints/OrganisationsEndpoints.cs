@@ -1,6 +1,7 @@
 using Mediation.Api.Auth;
 using Mediation.Api.Data;
 using Mediation.Api.Data.Entities;
+using Mediation.Api.Disputes;
 using Mediation.Api.Infrastructure;
 using Mediation.Api.Organisations;
 using Mediation.Api.Workflows;
@@ -125,11 +126,16 @@ internal static class OrganisationsEndpoints
             return problem;
         }
 
-        var body = read.Value;
+        return await CreateOrganisationAsync(read.Value!, actors.Current, db, registry, text, cancellationToken);
+    }
 
+    /// <summary>Creates an organisation as <paramref name="actor"/>: what the endpoint does once the body is read (the administrator console calls it in-process).</summary>
+    public static async Task<Results<Created<OrganisationDetail>, ProblemHttpResult>> CreateOrganisationAsync(
+        CreateOrganisationRequest body, Actor actor, MediationDbContext db, WorkflowRegistry registry, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
+    {
         // Each field on its own (400), the parent (404), the administrator's area (403), then how it fits the tree (400).
         var errors = new FieldErrors();
-        var draft = OrganisationRules.ReadNew(body!, registry, errors, text);
+        var draft = OrganisationRules.ReadNew(body, registry, errors, text);
         if (draft is null)
         {
             return RequestProblems.Validation(errors, text["OrganisationInvalid"]);
@@ -145,7 +151,7 @@ internal static class OrganisationsEndpoints
             }
         }
 
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
+        var scope = await AdminScope.ForAsync(actor, db, cancellationToken);
         if (!(draft.Kind == OrganisationKind.ProfessionalBody ? scope.CoversArea(draft.ServesAreaCode!) : scope.CoversCode(draft.Code)))
         {
             return OutsideScope(scope, text);
@@ -193,7 +199,7 @@ internal static class OrganisationsEndpoints
     public static async Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> UpdateOrganisation(
         Guid id, HttpRequest request, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
-        var (organisation, scope, refused) = await OrganisationInScopeAsync(id, tracked: true, db, actors, text, cancellationToken);
+        var (_, _, refused) = await OrganisationInScopeAsync(id, tracked: false, db, actors.Current, text, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -205,10 +211,21 @@ internal static class OrganisationsEndpoints
             return problem;
         }
 
-        var body = read.Value;
+        return await UpdateOrganisationAsync(id, read.Value!, actors.Current, db, text, cancellationToken);
+    }
+
+    /// <summary>Replaces an organisation's editable fields as <paramref name="actor"/> (the endpoint once the body is read).</summary>
+    public static async Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> UpdateOrganisationAsync(
+        Guid id, UpdateOrganisationRequest body, Actor actor, MediationDbContext db, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
+    {
+        var (organisation, _, refused) = await OrganisationInScopeAsync(id, tracked: true, db, actor, text, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
 
         var errors = new FieldErrors();
-        var name = OrganisationRules.RequiredText(body!.Name, "name", OrganisationRules.MaxNameLength, errors, text);
+        var name = OrganisationRules.RequiredText(body.Name, "name", OrganisationRules.MaxNameLength, errors, text);
         var nameEn = OrganisationRules.OptionalText(body.NameEn, "nameEn", OrganisationRules.MaxNameEnLength, errors, text);
         var autoAssign = OrganisationRules.RequiredFlag(body.AutoAssign, "autoAssign", errors, text);
         var active = OrganisationRules.RequiredFlag(body.Active, "active", errors, text);
@@ -230,10 +247,15 @@ internal static class OrganisationsEndpoints
         return TypedResults.Ok(await DetailAsync(db, organisation, cancellationToken));
     }
 
-    public static async Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> DeactivateOrganisation(
-        Guid id, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
+    public static Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> DeactivateOrganisation(
+        Guid id, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken) =>
+        DeactivateOrganisationAsync(id, actors.Current, db, text, cancellationToken);
+
+    /// <summary>Deactivates an organisation as <paramref name="actor"/>.</summary>
+    public static async Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> DeactivateOrganisationAsync(
+        Guid id, Actor actor, MediationDbContext db, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
-        var (organisation, scope, refused) = await OrganisationInScopeAsync(id, tracked: true, db, actors, text, cancellationToken);
+        var (organisation, _, refused) = await OrganisationInScopeAsync(id, tracked: true, db, actor, text, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -253,8 +275,13 @@ internal static class OrganisationsEndpoints
         return TypedResults.Ok(await DetailAsync(db, organisation, cancellationToken));
     }
 
-    public static async Task<Results<Ok<List<MediatorView>>, ProblemHttpResult>> ListMediators(
-        Guid id, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
+    public static Task<Results<Ok<List<MediatorView>>, ProblemHttpResult>> ListMediators(
+        Guid id, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken) =>
+        ListMediatorsAsync(id, actors.Current, db, text, cancellationToken);
+
+    /// <summary>An organisation's mediators as <paramref name="actor"/> sees them (account names only for their administrators).</summary>
+    public static async Task<Results<Ok<List<MediatorView>>, ProblemHttpResult>> ListMediatorsAsync(
+        Guid id, Actor actor, MediationDbContext db, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organisation is null)
@@ -262,7 +289,7 @@ internal static class OrganisationsEndpoints
             return RequestProblems.NotFound(text, text["OrganisationNotFound", id]);
         }
 
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
+        var scope = await AdminScope.ForAsync(actor, db, cancellationToken);
         var mediators = await MediatorQuery(db).Where(m => m.OrganisationId == id).ToListAsync(cancellationToken);
         return TypedResults.Ok(mediators
             .OrderBy(m => m.Name, StringComparer.Ordinal)
@@ -280,7 +307,7 @@ internal static class OrganisationsEndpoints
         IStringLocalizer<ApiMessages> text,
         CancellationToken cancellationToken)
     {
-        var (organisation, scope, refused) = await OrganisationInScopeAsync(id, tracked: false, db, actors, text, cancellationToken);
+        var (_, _, refused) = await OrganisationInScopeAsync(id, tracked: false, db, actors.Current, text, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -292,10 +319,28 @@ internal static class OrganisationsEndpoints
             return problem;
         }
 
-        var body = read.Value;
+        return await CreateMediatorAsync(id, read.Value!, actors.Current, db, users, registry, text, cancellationToken);
+    }
+
+    /// <summary>Adds a mediator and their account as <paramref name="actor"/> (the endpoint once the body is read).</summary>
+    public static async Task<Results<Created<MediatorView>, ProblemHttpResult>> CreateMediatorAsync(
+        Guid id,
+        CreateMediatorRequest body,
+        Actor actor,
+        MediationDbContext db,
+        UserManager<ApplicationUser> users,
+        WorkflowRegistry registry,
+        IStringLocalizer<ApiMessages> text,
+        CancellationToken cancellationToken)
+    {
+        var (organisation, _, refused) = await OrganisationInScopeAsync(id, tracked: false, db, actor, text, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
 
         var errors = new FieldErrors();
-        var userName = OrganisationRules.RequiredText(body!.UserName, "userName", OrganisationRules.MaxUserNameLength, errors, text);
+        var userName = OrganisationRules.RequiredText(body.UserName, "userName", OrganisationRules.MaxUserNameLength, errors, text);
         var name = OrganisationRules.RequiredText(body.Name, "name", OrganisationRules.MaxNameLength, errors, text);
         var specialties = OrganisationRules.Specialties(body.Specialties, required: false, registry, errors, text);
         if (string.IsNullOrEmpty(body.Password))
@@ -380,16 +425,16 @@ internal static class OrganisationsEndpoints
         IStringLocalizer<ApiMessages> text,
         CancellationToken cancellationToken)
     {
-        var mediator = await db.Mediators.Include(m => m.Organisation).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (mediator is null)
+        var located = await db.Mediators.AsNoTracking().Include(m => m.Organisation).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (located is null)
         {
             return RequestProblems.NotFound(text, text["OrgMediatorNotFound", id]);
         }
 
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
-        if (!scope.Covers(mediator.Organisation!))
+        var outer = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
+        if (!outer.Covers(located.Organisation!))
         {
-            return OutsideScope(scope, text);
+            return OutsideScope(outer, text);
         }
 
         var read = await JsonRequestBody.ReadAsync<UpdateMediatorRequest>(request, RequestProblems.MaxBodyBytes, cancellationToken);
@@ -398,10 +443,34 @@ internal static class OrganisationsEndpoints
             return problem;
         }
 
-        var body = read.Value;
+        return await UpdateMediatorAsync(id, read.Value!, actors.Current, db, users, registry, text, cancellationToken);
+    }
+
+    /// <summary>Replaces a mediator's fields, or moves them, as <paramref name="actor"/> (the endpoint once the body is read).</summary>
+    public static async Task<Results<Ok<MediatorView>, ProblemHttpResult>> UpdateMediatorAsync(
+        Guid id,
+        UpdateMediatorRequest body,
+        Actor actor,
+        MediationDbContext db,
+        UserManager<ApplicationUser> users,
+        WorkflowRegistry registry,
+        IStringLocalizer<ApiMessages> text,
+        CancellationToken cancellationToken)
+    {
+        var mediator = await db.Mediators.Include(m => m.Organisation).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (mediator is null)
+        {
+            return RequestProblems.NotFound(text, text["OrgMediatorNotFound", id]);
+        }
+
+        var scope = await AdminScope.ForAsync(actor, db, cancellationToken);
+        if (!scope.Covers(mediator.Organisation!))
+        {
+            return OutsideScope(scope, text);
+        }
 
         var errors = new FieldErrors();
-        var name = OrganisationRules.RequiredText(body!.Name, "name", OrganisationRules.MaxNameLength, errors, text);
+        var name = OrganisationRules.RequiredText(body.Name, "name", OrganisationRules.MaxNameLength, errors, text);
         var specialties = OrganisationRules.Specialties(body.Specialties, required: true, registry, errors, text);
         var active = OrganisationRules.RequiredFlag(body.Active, "active", errors, text);
         if (body.OrganisationId is null)
@@ -460,8 +529,13 @@ internal static class OrganisationsEndpoints
             mediator.Id, mediator.Name, user?.UserName, target.Id, target.Code, target.Name, mediator.Specialties, mediator.Active, load));
     }
 
-    public static async Task<Results<Ok<MediatorView>, ProblemHttpResult>> DeactivateMediator(
-        Guid id, MediationDbContext db, ActorAccessor actors, UserManager<ApplicationUser> users, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
+    public static Task<Results<Ok<MediatorView>, ProblemHttpResult>> DeactivateMediator(
+        Guid id, MediationDbContext db, ActorAccessor actors, UserManager<ApplicationUser> users, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken) =>
+        DeactivateMediatorAsync(id, actors.Current, db, users, text, cancellationToken);
+
+    /// <summary>Deactivates a mediator as <paramref name="actor"/>.</summary>
+    public static async Task<Results<Ok<MediatorView>, ProblemHttpResult>> DeactivateMediatorAsync(
+        Guid id, Actor actor, MediationDbContext db, UserManager<ApplicationUser> users, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
         var mediator = await db.Mediators.Include(m => m.Organisation).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (mediator is null)
@@ -469,7 +543,7 @@ internal static class OrganisationsEndpoints
             return RequestProblems.NotFound(text, text["OrgMediatorNotFound", id]);
         }
 
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
+        var scope = await AdminScope.ForAsync(actor, db, cancellationToken);
         var organisation = mediator.Organisation!;
         if (!scope.Covers(organisation))
         {
@@ -515,7 +589,7 @@ internal static class OrganisationsEndpoints
 
     /// <summary>The organisation <paramref name="id"/> and the caller's admin scope, or the 404/403 problem that refuses them.</summary>
     private static async Task<(Organisation Organisation, AdminScope Scope, ProblemHttpResult? Refused)> OrganisationInScopeAsync(
-        Guid id, bool tracked, MediationDbContext db, ActorAccessor actors, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
+        Guid id, bool tracked, MediationDbContext db, Actor actor, IStringLocalizer<ApiMessages> text, CancellationToken cancellationToken)
     {
         var organisations = tracked ? db.Organisations : db.Organisations.AsNoTracking();
         var organisation = await organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
@@ -524,7 +598,7 @@ internal static class OrganisationsEndpoints
             return (null!, null!, RequestProblems.NotFound(text, text["OrganisationNotFound", id]));
         }
 
-        var scope = await AdminScope.ForAsync(actors.Current, db, cancellationToken);
+        var scope = await AdminScope.ForAsync(actor, db, cancellationToken);
         return scope.Covers(organisation) ? (organisation, scope, null) : (organisation, scope, OutsideScope(scope, text));
     }
 

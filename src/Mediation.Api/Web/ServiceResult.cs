@@ -31,6 +31,9 @@ public static class ServiceResult
 
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
+    // A validation problem wrapped in a ProblemHttpResult (TypedResults.Problem(new HttpValidationProblemDetails(…))) carries
+    // its field errors in Errors; other problems may name a field in an "errors" extension.
     private static IReadOnlyDictionary<string, string[]> ErrorsOf(ProblemDetails problem) =>
-        problem.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> map ? map.AsReadOnly() : NoErrors;
+        problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation ? validation.Errors.AsReadOnly()
+        : problem.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> map ? map.AsReadOnly() : NoErrors;
 }

@@ -1,5 +1,6 @@
 using Mediation.Api.Data;
 using Mediation.Api.Disputes;
+using Mediation.Workflows.Calendars;
 using Mediation.Workflows.Compilation;
 using Mediation.Workflows.Runtime;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -24,8 +25,10 @@ internal sealed class WorkflowRegistry(WorkflowLibrary library) : IDisposable
 {
     private readonly Lock _publishing = new();
     private volatile WorkflowCatalog _catalog = WorkflowCatalog.Empty;
+    private volatile WorkflowLibrary _library = library;
 
-    public WorkflowLibrary Library { get; } = library;
+    /// <summary>The calendars, bodies and shipped definitions; replaced (not changed) when a calendar year is added.</summary>
+    public WorkflowLibrary Library => _library;
 
     /// <summary>Serialises saving drafts and publishing within this process (the database guards across processes).</summary>
     public SemaphoreSlim Changes { get; } = new(1, 1);
@@ -37,6 +40,36 @@ internal sealed class WorkflowRegistry(WorkflowLibrary library) : IDisposable
         lock (_publishing)
         {
             _catalog = _catalog.Publish(workflow);
+        }
+    }
+
+    /// <summary>
+    /// Adds a year's holiday schedule to the working-day calendar <paramref name="calendarName"/> and compiles every
+    /// published version again against the new calendars, so deadlines counted from now on see the new days. Both are
+    /// swapped atomically. Returns false when the calendar is not a working-day calendar of this registry.
+    /// </summary>
+    public bool AddSchedule(string calendarName, HolidaySchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        lock (_publishing)
+        {
+            if (!_library.Context.Calendars.TryGet(calendarName, out var calendar) || calendar is not WorkingDayCalendar working)
+            {
+                return false;
+            }
+
+            var library = _library.WithCalendars(_library.Context.Calendars.With(working.WithSchedule(schedule)));
+            var catalog = WorkflowCatalog.Empty;
+            foreach (var published in _catalog.All)
+            {
+                var compiled = WorkflowCompiler.Compile(published.Definition, library.Context);
+                catalog = catalog.Publish(compiled.Workflow
+                    ?? throw new InvalidOperationException($"Published workflow {published.Key} v{published.Version} no longer compiles with calendar {calendarName} {schedule.Year}."));
+            }
+
+            _library = library;
+            _catalog = catalog;
+            return true;
         }
     }
 

@@ -44,6 +44,16 @@ public sealed class WorkflowLibrary
         return new WorkflowLibrary(context, definitions);
     }
 
+    /// <summary>
+    /// The same library with <paramref name="calendars"/> in place of its calendars (an administrator added a year's
+    /// schedule). The shipped definitions keep their compiled form; compile again anything that must see the new days.
+    /// </summary>
+    public WorkflowLibrary WithCalendars(CalendarRegistry calendars)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        return new WorkflowLibrary(Context with { Calendars = calendars }, Definitions);
+    }
+
     /// <summary>Parses and compiles one definition file against <paramref name="context"/>.</summary>
     public static LoadedDefinition LoadDefinition(string path, DefinitionContext context)
     {

@@ -56,6 +56,13 @@ public static class AuthorizationMatrix
         // Calendars: reference data, but like everything else only for signed-in users.
         E("GET /api/calendars", Access.SignedIn, _ => Get("/api/calendars")),
         E("GET /api/calendars/{name}/days", Access.SignedIn, _ => Get("/api/calendars/cn-mainland/days?from=2026-02-14&to=2026-02-16")),
+        E("POST /api/calendars/{name}/years", Access.SystemAdminOnly, _ => PostJson("/api/calendars/cn-mainland/years", Calendars.CalendarYearsApiTests.Schedule2027(2030))),
+
+        // Dashboard figures: organisation admins for their own area (403 for another), system admins for any.
+        E("GET /api/figures/summary", Access.Administrators, _ => Get("/api/figures/summary")),
+        E("GET /api/figures/summary", Access.OrganisationAdminInSubtree, _ => Get($"/api/figures/summary?area={SubjectVillage}"), "an area inside the district"),
+        E("GET /api/figures/cases", Access.Administrators, _ => Get("/api/figures/cases?set=overdue")),
+        E("GET /api/figures/cases.csv", Access.Administrators, _ => Get("/api/figures/cases.csv?set=filed")),
 
         // Workflows: read by everyone signed in; drafts, validation and simulation by administrators (not bound to an
         // area: any organisation admin); publishing and migrating cases by system admins.

@@ -29,6 +29,10 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the host serves only published static assets; a test run is a build, so load the build's
+        // static web assets manifest (blazor.web.js, MudBlazor's script and styles), or interactive pages never start.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:DataFolder", dataFolder);
         builder.UseSetting("Seed:Demo", "true");
         // Outside Development the host serves only published static assets; the test host serves the build's
