@@ -19,8 +19,19 @@ public sealed record ServiceResult<T>(T? Value, int StatusCode, string? Title, s
 /// <summary>Reads typed endpoint results (<c>Results&lt;Ok&lt;T&gt;, …&gt;</c>) for pages.</summary>
 public static class ServiceResult
 {
-    /// <summary>Reads a typed result (<c>Results&lt;Ok&lt;T&gt;, …&gt;</c> is unwrapped to the result it holds).</summary>
-    public static ServiceResult<T> Read<T>(IResult result) => (result is INestedHttpResult nested ? nested.Result : result) switch
+    /// <summary>
+    /// Reads a result: a typed union (<c>Results&lt;Ok&lt;T&gt;, …&gt;</c>, which is both an <see cref="IResult"/> and an
+    /// <see cref="INestedHttpResult"/> — hence the one parameter of type object, not two ambiguous overloads) is unwrapped
+    /// to the result it holds.
+    /// </summary>
+    public static ServiceResult<T> Read<T>(object result) => result switch
+    {
+        INestedHttpResult nested => Read<T>(nested.Result),
+        IResult plain => ReadPlain<T>(plain),
+        _ => throw new ArgumentException($"Not an HTTP result: {result?.GetType().Name ?? "null"}.", nameof(result)),
+    };
+
+    private static ServiceResult<T> ReadPlain<T>(IResult result) => result switch
     {
         IValueHttpResult<T> { Value: var value } and IStatusCodeHttpResult status => new(value, status.StatusCode ?? StatusCodes.Status200OK, null, null, NoErrors),
         ValidationProblem validation => new(default, validation.StatusCode, validation.ProblemDetails.Title, validation.ProblemDetails.Detail, validation.ProblemDetails.Errors.AsReadOnly()),
