@@ -31,6 +31,9 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataFolder", dataFolder);
         builder.UseSetting("Seed:Demo", "true");
+        // Outside Development the host serves package assets (_content/MudBlazor, _framework/blazor.web.js) and the
+        // designer bundle only through the static web assets manifest of the build output.
+        builder.UseStaticWebAssets();
     }
 
     public async Task InitializeAsync()

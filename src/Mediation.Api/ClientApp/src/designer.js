@@ -14,8 +14,8 @@ const KIND_STYLE = {
 };
 
 const PORT_GROUPS = {
-  in: { position: 'left', attrs: { circle: { r: 6, magnet: 'passive', stroke: '#1565c0', strokeWidth: 1, fill: '#fff' } } },
-  out: { position: 'right', attrs: { circle: { r: 7, magnet: true, stroke: '#1565c0', strokeWidth: 2, fill: '#fff' } } },
+  in: { position: 'top', attrs: { circle: { r: 6, magnet: 'passive', stroke: '#1565c0', strokeWidth: 1, fill: '#fff' } } },
+  out: { position: 'bottom', attrs: { circle: { r: 7, magnet: true, stroke: '#1565c0', strokeWidth: 2, fill: '#fff' } } },
 };
 
 function nodeAttrs(node, highlighted) {
@@ -242,10 +242,10 @@ class Designer {
     this.render(this.model);
   }
 
-  /** Automatic layout (dagre, left to right); returns the new positions for the C# side to keep. */
+  /** Automatic layout (dagre, top to bottom); returns the new positions for the C# side to keep. */
   autoLayout() {
     const g = new dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 110, marginx: 20, marginy: 20 });
+    g.setGraph({ rankdir: 'TB', nodesep: 60, ranksep: 80, marginx: 20, marginy: 20 });
     g.setDefaultEdgeLabel(() => ({}));
     for (const node of this.model.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
     for (const group of groupEdges(this.model.edges)) g.setEdge(group.source, group.target);
@@ -258,6 +258,12 @@ class Designer {
 
   zoomToFit() {
     this.graph.zoomToFit({ padding: 20, maxScale: 1 });
+  }
+
+  /** Draws the model, then fits it into view (after the automatic layout moved every node). */
+  renderAndFit(model) {
+    this.render(model);
+    this.zoomToFit();
   }
 
   zoom(factor) {
