@@ -128,7 +128,7 @@ class Designer {
     this.graph.use(new Selection({ enabled: true, multiple: false, rubberband: false, showNodeSelectionBox: true }));
     this.graph.use(new Keyboard({ enabled: true, global: false }));
     if (minimap) {
-      this.graph.use(new MiniMap({ container: minimap, width: 200, height: 140, padding: 10 }));
+      this.graph.use(new MiniMap({ container: minimap, width: 160, height: 110, padding: 8 }));
     }
 
     this.dnd = new Dnd({
