@@ -19,7 +19,8 @@ public static class CanvasMapping
     public static NodePosition DefaultPosition(int index) => new() { X = 40 + (index % 4 * 260), Y = 40 + (index / 4 * 140) };
 
     /// <summary>The canvas for <paramref name="definition"/>, with validation issues counted on the nodes and edges they point at.</summary>
-    public static CanvasModel ToCanvas(WorkflowDefinition definition, IReadOnlyList<ValidationIssue> issues, IStringLocalizer text, string? selectedStep = null)
+    public static CanvasModel ToCanvas(
+        WorkflowDefinition definition, IReadOnlyList<ValidationIssue> issues, IStringLocalizer text, string? selectedStep = null, IReadOnlyDictionary<string, ProfessionalBody>? bodies = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(text);
@@ -38,7 +39,7 @@ public static class CanvasMapping
                 step.Id,
                 step.Kind,
                 step.Name?.For(culture) is { Length: > 0 } name ? name : step.Id,
-                Detail(step, text),
+                Detail(step, text, bodies),
                 position.X,
                 position.Y,
                 Count(t => t.StepIndex == i, ValidationSeverity.Error),
@@ -100,7 +101,7 @@ public static class CanvasMapping
     };
 
     /// <summary>The node's second line: kind and who handles it, or how the case ends; reassignments.</summary>
-    public static string Detail(StepDefinition step, IStringLocalizer text)
+    public static string Detail(StepDefinition step, IStringLocalizer text, IReadOnlyDictionary<string, ProfessionalBody>? bodies = null)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(text);
@@ -111,7 +112,7 @@ public static class CanvasMapping
                 parts.Add(Name(text, "Tier", tier));
                 break;
             case "mediation" when step.Handler?.Body is { } body:
-                parts.Add(body);
+                parts.Add(bodies?.GetValueOrDefault(body)?.Name.For(CultureInfo.CurrentUICulture) ?? body);
                 break;
             case "terminal" when step.Outcome is { } outcome:
                 parts.Add(Name(text, "Outcome", outcome) + (step.Referral is { } referral ? " → " + Name(text, "Remedy", referral) : string.Empty));

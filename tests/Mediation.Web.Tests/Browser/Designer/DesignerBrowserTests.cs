@@ -93,6 +93,16 @@ public sealed class DesignerBrowserTests(WebAppFixture app)
         var beforeNow = await GetAsync(resident, $"/api/disputes/{before.GetProperty("id").GetGuid()}");
         Assert.Equal(oldVersion, beforeNow.GetProperty("workflow").GetProperty("version").GetInt32());
 
+        // The migration tab maps the old version's steps onto the new one; a dry run changes nothing.
+        await page.GetByTestId("tab-migrate").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("migration-row")).ToHaveCountAsync(4);
+        await page.GetByTestId("migration-from").SelectOptionAsync(oldVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("migration-dry-run").ClickAsync();
+        var beforeId = before.GetProperty("id").GetGuid().ToString();
+        await Assertions.Expect(page.Locator($"[data-testid=migration-case][data-id='{beforeId}']")).ToHaveAttributeAsync("data-outcome", "WouldMigrate");
+        var stillOld = await GetAsync(resident, $"/api/disputes/{beforeId}");
+        Assert.Equal(oldVersion, stillOld.GetProperty("workflow").GetProperty("version").GetInt32());
+
         await page.Context.CloseAsync();
     }
 

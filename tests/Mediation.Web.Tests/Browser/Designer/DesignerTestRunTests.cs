@@ -52,4 +52,44 @@ public sealed class DesignerTestRunTests(WebAppFixture app)
         await Assertions.Expect(page.GetByTestId("designer-publish")).ToBeEnabledAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_definition_is_exported_and_imported_as_JSON()
+    {
+        var page = await app.NewPageAsync();
+        await WebAppFixture.SignInAsync(page, "admin");
+        await page.GotoAsync("/admin/workflows/medical/designer");
+        await Assertions.Expect(page.GetByTestId("canvas").Locator("g.x6-node[data-cell-id='committee']")).ToBeVisibleAsync();
+        await page.GetByTestId("tab-json").ClickAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("json-export").ClickAsync());
+        Assert.Equal("medical.json", download.SuggestedFilename);
+        var exported = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+        Assert.Equal("medical", exported["key"]!.GetValue<string>());
+        Assert.NotNull(exported["layout"]!["nodes"]!["committee"]);
+
+        exported["steps"]![0]!["name"]!["zh-CN"] = "医调委调解（导入）";
+        var file = Path.Combine(Path.GetTempPath(), $"designer-import-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, exported.ToJsonString());
+        try
+        {
+            await page.GetByTestId("json-import").SetInputFilesAsync(file);
+            await Assertions.Expect(page.GetByTestId("designer-message")).ToContainTextAsync("已导入");
+            await Assertions.Expect(page.GetByTestId("canvas").Locator("g.x6-node[data-cell-id='committee']")).ToContainTextAsync("医调委调解（导入）");
+
+            await page.GetByTestId("json-import").SetInputFilesAsync(new FilePayload
+            {
+                Name = "broken.json",
+                MimeType = "application/json",
+                Buffer = System.Text.Encoding.UTF8.GetBytes("""{ "key": "medical", "steps": [ { "id": "x", "kind": "terminal", "takeup": 1 } ] }"""),
+            });
+            await Assertions.Expect(page.GetByTestId("import-issue")).ToContainTextAsync("$.steps[0].takeup");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        await page.Context.CloseAsync();
+    }
 }

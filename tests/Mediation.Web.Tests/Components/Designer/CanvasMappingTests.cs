@@ -48,6 +48,18 @@ public sealed class CanvasMappingTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_body_handler_is_shown_by_the_bodys_name()
+    {
+        var medical = DesignerTestData.Load("medical");
+
+        var canvas = CanvasMapping.ToCanvas(medical, [], Text, bodies: DesignerTestData.Context.Bodies);
+
+        var body = DesignerTestData.Context.Bodies["medical-committee"];
+        Assert.Contains(body.Name.ZhCn, canvas.Nodes[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("medical-committee", CanvasMapping.ToCanvas(medical, [], Text).Nodes[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Positions_saved_in_the_layout_are_where_the_nodes_are_drawn()
     {
         var definition = DesignerTestData.Load("general-civil") with

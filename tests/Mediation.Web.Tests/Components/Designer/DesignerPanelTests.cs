@@ -15,7 +15,7 @@ public sealed class DesignerPanelTests : ComponentTestContext
         Render<StepPanel>(p => p
             .Add(c => c.Step, step)
             .Add(c => c.StepIds, [.. GeneralCivil.Steps.Select(s => s.Id)])
-            .Add(c => c.Bodies, ["medical-committee"])
+            .Add(c => c.Bodies, [.. DesignerTestData.Context.Bodies.Values])
             .Add(c => c.Issues, issues ?? [])
             .Add(c => c.Target, target)
             .Add(c => c.OnChange, changed));
