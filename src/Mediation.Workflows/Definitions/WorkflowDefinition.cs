@@ -59,8 +59,33 @@ public sealed record WorkflowDefinition
     /// <summary>The steps.</summary>
     public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
 
-    /// <summary>Designer layout and other data the engine ignores but keeps with the definition.</summary>
+    /// <summary>
+    /// Where the visual designer draws each step (node positions by step id). The compiler ignores it; it is kept
+    /// with the definition and written back unchanged, so a definition saved from the designer opens as it was drawn.
+    /// </summary>
+    public WorkflowLayout? Layout { get; init; }
+
+    /// <summary>Other designer data the engine ignores but keeps with the definition (free form).</summary>
     public JsonElement? Designer { get; init; }
+}
+
+/// <summary>The designer's drawing of a workflow; not part of what the engine runs.</summary>
+public sealed record WorkflowLayout
+{
+    /// <summary>The position of each step's node on the canvas, by step id.</summary>
+    public IReadOnlyDictionary<string, NodePosition> Nodes { get; init; } = new Dictionary<string, NodePosition>();
+}
+
+/// <summary>A node's top-left corner on the designer's canvas, in canvas units (pixels at 100 % zoom).</summary>
+public sealed record NodePosition
+{
+    // Both coordinates are required in the file: `required` makes the reader reject a node without one.
+
+    /// <summary>Distance from the left.</summary>
+    public required double X { get; init; }
+
+    /// <summary>Distance from the top.</summary>
+    public required double Y { get; init; }
 }
 
 /// <summary>A citation of a statute or regulation.</summary>

@@ -35,8 +35,9 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:DataFolder", dataFolder);
         builder.UseSetting("Seed:Demo", "true");
-        // Outside Development the host serves only published static assets; the test host serves the build's
-        // (the app's CSS and MudBlazor's), so pages look as they do in production.
+        // Outside Development the host serves package assets (_content/MudBlazor, _framework/blazor.web.js), the app's CSS
+        // and the designer bundle only through the build output's static web assets manifest: load it, so pages in the
+        // browser tests look and behave as they do when published.
         builder.UseStaticWebAssets();
     }
 
