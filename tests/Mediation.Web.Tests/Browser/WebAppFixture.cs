@@ -30,9 +30,6 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifeti
     {
         builder.UseEnvironment("Testing");
 
-        // Outside Development the host serves only published static assets; a test run is a build, so load the build's
-        // static web assets manifest (blazor.web.js, MudBlazor's script and styles), or interactive pages never start.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Database:DataFolder", dataFolder);
         builder.UseSetting("Seed:Demo", "true");
         // Outside Development the host serves package assets (_content/MudBlazor, _framework/blazor.web.js), the app's CSS
