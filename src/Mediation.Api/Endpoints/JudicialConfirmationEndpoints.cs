@@ -117,22 +117,6 @@ internal static class JudicialConfirmationEndpoints
     public static async Task<Results<Ok<JudicialConfirmationView>, ValidationProblem, ProblemHttpResult>> ConsentToJudicialConfirmation(
         Guid id, HttpRequest request, ActorAccessor actors, JudicialConfirmationService service, IStringLocalizer<CourtMessages> text, CancellationToken cancellationToken)
     {
-        var actor = actors.Current;
-        var dispute = await service.FindAsync(id, actor, cancellationToken);
-        if (dispute is null)
-        {
-            return NotFound(text);
-        }
-
-        var isCaseMediator = actor.Is(Roles.Mediator) && DisputeAccess.IsHandledByActor(actor, dispute);
-        var ownParties = actor.UserId is { } userId && actor.Is(Roles.Resident)
-            ? dispute.Parties.Where(p => p.UserId == userId || (p.Role == PartyRole.Applicant && dispute.FiledByUserId == userId)).ToList()
-            : [];
-        if (!isCaseMediator && ownParties.Count == 0)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["OnlyParties"]);
-        }
-
         Guid? partyId = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
@@ -148,6 +132,31 @@ internal static class JudicialConfirmationEndpoints
             }
 
             partyId = body.Value?.PartyId;
+        }
+
+        return await ConsentAsync(id, partyId, actors.Current, service, text, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the consent of <paramref name="actor"/>'s own parties (or of <paramref name="partyId"/>, given in person, when
+    /// the actor is the case's mediator); the web page calls this directly, the endpoint after reading its body.
+    /// </summary>
+    public static async Task<Results<Ok<JudicialConfirmationView>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
+        Guid id, Guid? partyId, Actor actor, JudicialConfirmationService service, IStringLocalizer<CourtMessages> text, CancellationToken cancellationToken)
+    {
+        var dispute = await service.FindAsync(id, actor, cancellationToken);
+        if (dispute is null)
+        {
+            return NotFound(text);
+        }
+
+        var isCaseMediator = actor.Is(Roles.Mediator) && DisputeAccess.IsHandledByActor(actor, dispute);
+        var ownParties = actor.UserId is { } userId && actor.Is(Roles.Resident)
+            ? dispute.Parties.Where(p => p.UserId == userId || (p.Role == PartyRole.Applicant && dispute.FiledByUserId == userId)).ToList()
+            : [];
+        if (!isCaseMediator && ownParties.Count == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["OnlyParties"]);
         }
 
         List<Party> parties;

@@ -74,6 +74,16 @@ public sealed class CaseJourneyTests(WebAppFixture app)
         await Assertions.Expect(mediator.GetByTestId("action-done")).ToBeVisibleAsync();
         await resident.GotoAsync(caseUrl);
         await Assertions.Expect(resident.GetByTestId("agreement-in-force")).ToContainTextAsync("调解协议已生效");
+
+        // 5. The 30-day window for judicial confirmation is open (人民调解法 Art. 33): resident1 consents to the joint
+        //    application to the district's basic court; the respondent's consent is still awaited.
+        await Assertions.Expect(resident.GetByTestId("judicial-window")).ToContainTextAsync("海勃湾区人民法院");
+        await resident.GetByTestId("judicial-consent").ClickAsync();
+        await Assertions.Expect(resident.GetByTestId("done-notice")).ToHaveTextAsync("已记录您同意申请司法确认。");
+        await Assertions.Expect(resident.GetByTestId("judicial-status")).ToHaveTextAsync("申请已准备，等待双方同意。");
+        await Assertions.Expect(resident.GetByTestId("judicial-awaiting")).ToContainTextAsync("王芳");
+        await Assertions.Expect(resident.GetByTestId("judicial-consent")).ToHaveCountAsync(0);
+        await Assertions.Expect(resident.Locator("[data-testid=timeline-entry][data-event=judicialConfirmationConsented]")).ToContainTextAsync("同意申请司法确认");
         await Screenshots.SaveAsync(resident, "journey-3-in-force-phone");
 
         await mediator.Context.CloseAsync();

@@ -32,6 +32,9 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifeti
 
         builder.UseSetting("Database:DataFolder", dataFolder);
         builder.UseSetting("Seed:Demo", "true");
+        // The venue of the demo district's judicial confirmations (民事诉讼法 Art. 205), as in Development.
+        builder.UseSetting("Court:Courts:150302:Code", "DEMO-150302");
+        builder.UseSetting("Court:Courts:150302:Name", "乌海市海勃湾区人民法院");
         // Outside Development the host serves package assets (_content/MudBlazor, _framework/blazor.web.js), the app's CSS
         // and the designer bundle only through the build output's static web assets manifest: load it, so pages in the
         // browser tests look and behave as they do when published.

@@ -17,6 +17,15 @@ public static class CaseActionButtons
         "decline", "pause", "flag-risk", "escalate", "fail", Termination, "performance-failed",
     };
 
+    /// <summary>
+    /// Actions staff take on a party's behalf or attest from paper (withdrawal, consent, the signed paper agreement):
+    /// shown outlined, so the everyday actions stand out and these are not pressed by mistake.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OnBehalf = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "consent", "refuse-consent", "agreement-effective", "withdraw",
+    };
+
     /// <summary>Permitted action routes shown as buttons, in this order.</summary>
     private static readonly string[] Order =
     [
