@@ -22,6 +22,7 @@ if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" 
   echo "== Install a Chinese font for the browser tests' screenshots (Debian package)"
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq fonts-wqy-microhei || echo "warning: no Chinese font; screenshots will show boxes" >&2
 fi
 # The designer's canvas is bundled from npm at build time (the build runs `npm ci` from the committed lockfile).
