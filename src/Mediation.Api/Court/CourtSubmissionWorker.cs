@@ -150,7 +150,7 @@ internal sealed class CourtSubmissionWorker(
             application.NextAttemptAt = null;
             application.NextPollAt = now + options.Value.PollInterval;
             application.LastError = null;
-            db.Timeline.Add(JudicialConfirmationService.TimelineEntryFor(dispute, Actor.System, "judicialConfirmationSubmitted", application.CourtName, now,
+            db.Timeline.Add(TimelineEntries.Beside(dispute, Actor.System, "judicialConfirmationSubmitted", application.CourtName, now,
                 new { applicationId = application.Id, attempts = application.Attempts }));
             Apply(db, application, dispute, result.Answer!, now);
             logger.LogInformation("Judicial confirmation application {ApplicationId} filed with {CourtCode} after {Attempts} attempt(s)", application.Id, application.CourtCode, application.Attempts);
@@ -164,7 +164,7 @@ internal sealed class CourtSubmissionWorker(
             {
                 application.Status = JudicialConfirmationStatus.SubmissionFailed;
                 application.NextAttemptAt = null;
-                db.Timeline.Add(JudicialConfirmationService.TimelineEntryFor(dispute, Actor.System, "judicialConfirmationSubmissionFailed", result.Describe(), now));
+                db.Timeline.Add(TimelineEntries.Beside(dispute, Actor.System, "judicialConfirmationSubmissionFailed", result.Describe(), now));
                 logger.LogError("Judicial confirmation application {ApplicationId} not filed: {Failure} after {Attempts} attempt(s)", application.Id, result.Describe(), application.Attempts);
             }
             else
@@ -244,20 +244,20 @@ internal sealed class CourtSubmissionWorker(
         {
             case CourtAnswer.Accepted when application.Status is JudicialConfirmationStatus.Submitted:
                 application.Status = JudicialConfirmationStatus.Accepted;
-                db.Timeline.Add(JudicialConfirmationService.TimelineEntryFor(dispute, Actor.System, "judicialConfirmationAccepted", application.CourtCaseNumber, now));
+                db.Timeline.Add(TimelineEntries.Beside(dispute, Actor.System, "judicialConfirmationAccepted", application.CourtCaseNumber, now));
                 break;
             case CourtAnswer.Confirmed when application.Status is JudicialConfirmationStatus.Submitted or JudicialConfirmationStatus.Accepted:
                 application.Status = JudicialConfirmationStatus.Confirmed;
                 application.DecidedAt = now;
                 application.NextPollAt = null;
-                db.Timeline.Add(JudicialConfirmationService.TimelineEntryFor(dispute, Actor.System, "judicialConfirmationConfirmed", application.CourtCaseNumber, now));
+                db.Timeline.Add(TimelineEntries.Beside(dispute, Actor.System, "judicialConfirmationConfirmed", application.CourtCaseNumber, now));
                 break;
             case CourtAnswer.Rejected when application.Status is JudicialConfirmationStatus.Submitted or JudicialConfirmationStatus.Accepted:
                 application.Status = JudicialConfirmationStatus.Rejected;
                 application.CourtReason = answer.Reason is { Length: > 2000 } reason ? reason[..2000] : answer.Reason;
                 application.DecidedAt = now;
                 application.NextPollAt = null;
-                db.Timeline.Add(JudicialConfirmationService.TimelineEntryFor(dispute, Actor.System, "judicialConfirmationRejected", application.CourtReason, now));
+                db.Timeline.Add(TimelineEntries.Beside(dispute, Actor.System, "judicialConfirmationRejected", application.CourtReason, now));
                 break;
         }
 

@@ -195,24 +195,8 @@ internal sealed class JudicialConfirmationService(
         return ResubmitOutcome.Queued;
     }
 
-    /// <summary>Adds a timeline entry about the application; the case's step and phase do not change.</summary>
-    internal static TimelineEntry TimelineEntryFor(Dispute dispute, Actor actor, string eventName, string? reason, DateTimeOffset now, object? details = null) => new()
-    {
-        DisputeId = dispute.Id,
-        At = now,
-        ActorUserId = actor.UserId,
-        ActorRole = actor.Role,
-        Event = eventName,
-        Reason = reason,
-        FromStep = dispute.StepId,
-        FromPhase = dispute.Phase.ToString(),
-        ToStep = dispute.StepId,
-        ToPhase = dispute.Phase.ToString(),
-        Details = details is null ? null : JsonSerializer.Serialize(details, JsonColumn.Options),
-    };
-
     private void Timeline(Dispute dispute, Actor actor, string eventName, string? reason, DateTimeOffset now) =>
-        db.Timeline.Add(TimelineEntryFor(dispute, actor, eventName, reason, now));
+        db.Timeline.Add(TimelineEntries.Beside(dispute, actor, eventName, reason, now));
 
     private static string RoleName(PartyRole role) => role == PartyRole.Applicant ? "申请人" : "被申请人";
 }

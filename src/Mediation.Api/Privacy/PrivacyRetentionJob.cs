@@ -141,18 +141,7 @@ internal sealed class PrivacyRetentionJob(
             PartiesAnonymised = dispute.Parties.Count,
             AttachmentsDeleted = attachments.Count,
         });
-        db.Timeline.Add(new TimelineEntry
-        {
-            DisputeId = disputeId,
-            At = now,
-            ActorRole = Actor.System.Role,
-            Event = "personalDataAnonymised",
-            Reason = $"{dispute.Parties.Count} party(ies), {attachments.Count} attachment(s)",
-            FromStep = dispute.StepId,
-            FromPhase = dispute.Phase.ToString(),
-            ToStep = dispute.StepId,
-            ToPhase = dispute.Phase.ToString(),
-        });
+        db.Timeline.Add(TimelineEntries.Beside(dispute, Actor.System, "personalDataAnonymised", $"{dispute.Parties.Count} party(ies), {attachments.Count} attachment(s)", now));
         await db.SaveChangesAsync(cancellationToken);
 
         // Files after the commit: a crash in between leaves orphan files, never records pointing at nothing.

@@ -13,6 +13,15 @@ internal static class AgreementContent
     public const string MediatorSigner = "mediator";
     public const string SealSigner = "seal";
 
+    // The document itself is Chinese (调解协议书): each part is stored on its own line after its label, and the printed
+    // agreement (Web/Workbench/AgreementDocument) splits the columns back by these same labels.
+    public const string FactsLabel = "基本事实：";
+    public const string MattersLabel = "争议事项：";
+    public const string ResponsibilityLabel = "各方责任：";
+    public const string TermsLabel = "协议内容：";
+    public const string PerformanceLabel = "履行方式：";
+    public const string PerformByLabel = "履行期限：";
+
     /// <summary>Each part, so that the composed texts fit their 8000-character columns.</summary>
     public const int MaxPartLength = 2600;
 
@@ -31,10 +40,9 @@ internal static class AgreementContent
             return (string.Empty, string.Empty);
         }
 
-        // The document itself is Chinese (调解协议书); the labels are part of its text.
         return (
-            $"基本事实：{facts}\n争议事项：{matters}\n各方责任：{responsibility}",
-            string.Create(CultureInfo.InvariantCulture, $"协议内容：{terms}\n履行方式：{performance}\n履行期限：{performBy:yyyy-MM-dd}"));
+            $"{FactsLabel}{facts}\n{MattersLabel}{matters}\n{ResponsibilityLabel}{responsibility}",
+            string.Create(CultureInfo.InvariantCulture, $"{TermsLabel}{terms}\n{PerformanceLabel}{performance}\n{PerformByLabel}{performBy:yyyy-MM-dd}"));
     }
 
     /// <summary>Everyone who must sign: each party by id, the mediator and the seal.</summary>

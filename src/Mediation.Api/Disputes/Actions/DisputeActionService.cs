@@ -117,24 +117,8 @@ internal sealed partial class DisputeActionService(
     }
 
     /// <summary>Adds an entry to the dispute's timeline for something that does not move the case.</summary>
-    public void AddTimeline(ActionCase found, string eventName, string? reason, object? details)
-    {
-        var dispute = found.Dispute;
-        db.Timeline.Add(new TimelineEntry
-        {
-            DisputeId = dispute.Id,
-            At = Now,
-            ActorUserId = Actor.UserId,
-            ActorRole = Actor.Role,
-            Event = eventName,
-            Reason = reason,
-            FromStep = dispute.StepId,
-            FromPhase = dispute.Phase.ToString(),
-            ToStep = dispute.StepId,
-            ToPhase = dispute.Phase.ToString(),
-            Details = details is null ? null : JsonSerializer.Serialize(details, JsonColumn.Options),
-        });
-    }
+    public void AddTimeline(ActionCase found, string eventName, string? reason, object? details) =>
+        db.Timeline.Add(TimelineEntries.Beside(found.Dispute, Actor, eventName, reason, Now, details));
 
     /// <summary>Queues a message for <paramref name="audience"/> in the outbox, in the same transaction.</summary>
     public void Notify(ActionCase found, Participant audience, string template) =>

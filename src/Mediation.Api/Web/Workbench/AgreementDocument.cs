@@ -1,3 +1,5 @@
+using Mediation.Api.Disputes.Actions;
+
 namespace Mediation.Api.Web.Workbench;
 
 /// <summary>
@@ -15,17 +17,10 @@ namespace Mediation.Api.Web.Workbench;
 /// <param name="PerformBy">履行期限, as written (yyyy-MM-dd).</param>
 public sealed record AgreementDocument(string Facts, string? MattersInDispute, string? Responsibility, string Terms, string? Performance, string? PerformBy)
 {
-    internal const string FactsLabel = "基本事实：";
-    internal const string MattersLabel = "争议事项：";
-    internal const string ResponsibilityLabel = "各方责任：";
-    internal const string TermsLabel = "协议内容：";
-    internal const string PerformanceLabel = "履行方式：";
-    internal const string PerformByLabel = "履行期限：";
-
     public static AgreementDocument Parse(string? facts, string? terms)
     {
-        var first = Split(facts ?? string.Empty, FactsLabel, MattersLabel, ResponsibilityLabel);
-        var second = Split(terms ?? string.Empty, TermsLabel, PerformanceLabel, PerformByLabel);
+        var first = Split(facts ?? string.Empty, AgreementContent.FactsLabel, AgreementContent.MattersLabel, AgreementContent.ResponsibilityLabel);
+        var second = Split(terms ?? string.Empty, AgreementContent.TermsLabel, AgreementContent.PerformanceLabel, AgreementContent.PerformByLabel);
         return new AgreementDocument(first[0] ?? string.Empty, first[1], first[2], second[0] ?? string.Empty, second[1], second[2]);
     }
 
