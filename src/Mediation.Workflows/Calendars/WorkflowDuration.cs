@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Mediation.Workflows.Calendars;
@@ -8,16 +9,20 @@ namespace Mediation.Workflows.Calendars;
 /// workflow's calendar the way statutes count periods, or a time part (hours, minutes, seconds), counted as elapsed
 /// time. The two are never mixed, so "P30D" always means thirty counted days and "PT30S" thirty real seconds.
 /// </summary>
+/// <remarks>
+/// The value holds numbers only; its text is written out when asked for, in canonical form ("P2W" reads back as
+/// "P14D"). Keeping the string out makes the struct free of object references, which every deadline, clock and case
+/// state carries: copies of it are plain moves, where a reference inside made the runtime copy each with write barriers.
+/// </remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(WorkflowDurationJsonConverter))]
 public readonly record struct WorkflowDuration
 {
-    private WorkflowDuration(int years, int months, int days, TimeSpan time, string text)
+    private WorkflowDuration(int years, int months, int days, TimeSpan time)
     {
         Years = years;
         Months = months;
         Days = days;
         Time = time;
-        Text = text;
     }
 
     /// <summary>Whole years (natural calendar only).</summary>
@@ -32,27 +37,50 @@ public readonly record struct WorkflowDuration
     /// <summary>The elapsed-time part.</summary>
     public TimeSpan Time { get; }
 
-    /// <summary>The text the duration was parsed from, or its canonical form.</summary>
-    public string Text { get; }
+    /// <summary>The canonical ISO-8601 text, for example P1M, P30D or PT1H30M.</summary>
+    public string Text => IsDateBased ? DateText() : TimeText(Time);
 
     /// <summary>True when the duration counts days (and months or years) rather than elapsed time.</summary>
-    public bool IsDateBased => Years != 0 || Months != 0 || Days != 0 || Time == TimeSpan.Zero;
+    public bool IsDateBased
+    {
+        // Asked for every deadline counted. Left a call, it made the JIT spill the duration to the stack field by
+        // field and read it back whole, a stalled store-to-load forward on the engine's hottest path.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Years != 0 || Months != 0 || Days != 0 || Time == TimeSpan.Zero;
+    }
 
     /// <summary>True when the duration uses months or years, which a working-day calendar cannot count.</summary>
     public bool HasMonthsOrYears => Years != 0 || Months != 0;
 
     /// <summary>A duration of whole days.</summary>
-    public static WorkflowDuration FromDays(int days) =>
-        new(0, 0, days, TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture, $"P{days}D"));
+    public static WorkflowDuration FromDays(int days) => new(0, 0, days, TimeSpan.Zero);
 
     /// <summary>An elapsed-time duration.</summary>
-    public static WorkflowDuration FromTime(TimeSpan time)
+    public static WorkflowDuration FromTime(TimeSpan time) => time <= TimeSpan.Zero ? FromDays(0) : new(0, 0, 0, time);
+
+    private string DateText()
     {
-        if (time <= TimeSpan.Zero)
+        var text = new StringBuilder("P");
+        if (Years != 0)
         {
-            return FromDays(0);
+            text.Append(CultureInfo.InvariantCulture, $"{Years}Y");
         }
 
+        if (Months != 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Months}M");
+        }
+
+        if (Days != 0 || (Years == 0 && Months == 0))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Days}D");
+        }
+
+        return text.ToString();
+    }
+
+    private static string TimeText(TimeSpan time)
+    {
         var text = new StringBuilder("PT");
         var whole = (long)Math.Floor(time.TotalSeconds);
         var hours = whole / 3600;
@@ -73,7 +101,7 @@ public readonly record struct WorkflowDuration
             text.Append(seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('S');
         }
 
-        return new(0, 0, 0, time, text.ToString());
+        return text.ToString();
     }
 
     /// <summary>Parses an ISO-8601 duration such as P30D, P1M, P2W or PT30S.</summary>
@@ -196,7 +224,7 @@ public readonly record struct WorkflowDuration
             return false;
         }
 
-        duration = new WorkflowDuration(years, months, days, time, text);
+        duration = new WorkflowDuration(years, months, days, time);
         return true;
     }
 
@@ -210,5 +238,5 @@ public readonly record struct WorkflowDuration
     }
 
     /// <inheritdoc />
-    public override string ToString() => Text ?? "P0D";
+    public override string ToString() => Text;
 }

@@ -36,6 +36,7 @@ public sealed class CompiledWorkflow
         AppliesWhenCondition = appliesWhen;
         Definition = definition;
         Calendar = calendar;
+        CalendarName = calendar.Name;
         Calendars = calendars;
         Steps = steps;
         Routes = routes;
@@ -56,6 +57,9 @@ public sealed class CompiledWorkflow
 
     /// <summary>The calendar durations count in.</summary>
     public IWorkflowCalendar Calendar { get; }
+
+    /// <summary>The name of <see cref="Calendar"/>, read once: deadlines are stamped with it on every decision.</summary>
+    internal string CalendarName { get; }
 
     /// <summary>Every calendar the workflow's deadlines count in, by name (the workflow's own and any per-deadline ones).</summary>
     public IReadOnlyDictionary<string, IWorkflowCalendar> Calendars { get; }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Mediation.Workflows.Calendars;
 using Mediation.Workflows.Compilation;
@@ -20,7 +19,7 @@ internal sealed class DecisionBuilder
     private static Scratch? _threadScratch;
 
     private readonly Scratch _scratch;
-    private readonly List<Deadline> _deadlines;
+    private readonly DeadlineList _deadlines;
     private readonly EffectList _effects;
     private CompiledWorkflow _workflow = null!;
     private CaseFacts _facts = null!;
@@ -57,7 +56,7 @@ internal sealed class DecisionBuilder
         _now = now;
         _before = before;
         _leftStep = null;
-        _deadlines.AddRange(before.Deadlines.AsSpan());
+        _deadlines.AddRange(before.Deadlines);
         Step = before.StepId;
         Phase = before.Phase;
         StepEntry = before.StepEntry;
@@ -102,11 +101,11 @@ internal sealed class DecisionBuilder
 
     public Deadline? Find(DeadlineKind kind)
     {
-        foreach (var deadline in _deadlines)
+        for (var i = 0; i < _deadlines.Count; i++)
         {
-            if (deadline.Kind == kind)
+            if (_deadlines[i].Kind == kind)
             {
-                return deadline;
+                return _deadlines[i];
             }
         }
 
@@ -139,9 +138,9 @@ internal sealed class DecisionBuilder
 
     public void CancelAll()
     {
-        foreach (var deadline in _deadlines)
+        for (var i = 0; i < _deadlines.Count; i++)
         {
-            _effects.Add(new CancelDeadlineEffect(deadline.Id));
+            _effects.Add(new CancelDeadlineEffect(_deadlines[i].Id));
         }
 
         _deadlines.Clear();
@@ -154,9 +153,11 @@ internal sealed class DecisionBuilder
     /// <summary>Schedules a deadline of <paramref name="duration"/> counted from <paramref name="from"/> in <paramref name="calendarName"/>, with reminders.</summary>
     public Deadline Schedule(DeadlineKind kind, DateTimeOffset from, WorkflowDuration duration, WorkflowDuration[] reminders, string? calendarName = null)
     {
-        var calendar = CalendarNamed(calendarName);
+        // Most deadlines count in the workflow's own calendar, which needs no lookup.
+        var name = calendarName ?? _workflow.CalendarName;
+        var calendar = string.Equals(name, _workflow.CalendarName, StringComparison.Ordinal) ? _workflow.Calendar : _workflow.Calendars[name];
         var due = calendar.Add(from, duration);
-        var deadline = new Deadline(NextId(kind), kind, Step, StepEntry, due.At, due.Provisional, from, duration, calendar.Name);
+        var deadline = new Deadline(NextId(kind), kind, Step, StepEntry, due.At, due.Provisional, from, duration, name);
         Add(deadline);
         foreach (var before in reminders)
         {
@@ -164,18 +165,11 @@ internal sealed class DecisionBuilder
             if (at.At > _now)
             {
                 Add(new Deadline(NextId(DeadlineKind.Reminder), DeadlineKind.Reminder, Step, StepEntry, at.At,
-                    at.Provisional || due.Provisional, due.At, before, calendar.Name, deadline.Id, kind));
+                    at.Provisional || due.Provisional, due.At, before, name, deadline.Id, kind));
             }
         }
 
         return deadline;
-    }
-
-    /// <summary>The calendar called <paramref name="name"/>: most deadlines count in the workflow's own, which needs no lookup.</summary>
-    private IWorkflowCalendar CalendarNamed(string? name)
-    {
-        var own = _workflow.Calendar;
-        return name is null || string.Equals(name, own.Name, StringComparison.Ordinal) ? own : _workflow.Calendars[name];
     }
 
     /// <summary>The calendar a live deadline was counted in.</summary>
@@ -226,11 +220,11 @@ internal sealed class DecisionBuilder
         {
             case StepKind.Mediation:
                 _effects.Add(new AssignEffect(step.Id, step.Tier, step.Body, reason));
-                Notify(Participant.AllParties, reason switch
+                Effect(reason switch
                 {
-                    AssignmentReason.Escalated or AssignmentReason.Moved => NotificationTemplates.CaseEscalated,
-                    AssignmentReason.Reassigned => NotificationTemplates.CaseReassigned,
-                    _ => NotificationTemplates.CaseQueued,
+                    AssignmentReason.Escalated or AssignmentReason.Moved => Notices.EscalatedToParties,
+                    AssignmentReason.Reassigned => Notices.ReassignedToParties,
+                    _ => Notices.QueuedToParties,
                 });
                 if (step.ConsentOf is { } consentOf && reason != AssignmentReason.Reassigned)
                 {
@@ -260,7 +254,7 @@ internal sealed class DecisionBuilder
                     Schedule(DeadlineKind.FollowUpVisit, _now, visit);
                 }
 
-                Notify(Participant.AllParties, NotificationTemplates.AgreementReady);
+                Effect(Notices.AgreementReadyToParties);
                 break;
 
             default:
@@ -280,7 +274,7 @@ internal sealed class DecisionBuilder
     public void Queue(CompiledStep step)
     {
         Phase = CasePhase.Queued;
-        _effects.Add(new NotifyEffect(Participant.Organisation, NotificationTemplates.CaseQueued));
+        Effect(Notices.QueuedToOrganisation);
         if (step.TakeUp is { } takeUp)
         {
             Schedule(DeadlineKind.TakeUp, _now, takeUp);
@@ -334,7 +328,7 @@ internal sealed class DecisionBuilder
                 when target is not { Kind: StepKind.Terminal, Outcome: TerminalOutcome.Referred or TerminalOutcome.Refused }:
                 // Art. 26: a failed mediation is terminated and the parties told their remedies, even when the case goes on to another tier.
                 _effects.Add(new RequireOutcomeEffect(OutcomeKind.Termination, step.Id, ReasonFor(cause), _workflow.Remedies));
-                Notify(Participant.AllParties, NotificationTemplates.MediationTerminated);
+                Effect(Notices.TerminatedToParties);
                 break;
         }
     }
@@ -356,10 +350,10 @@ internal sealed class DecisionBuilder
         _effects.Add(record);
         if (record.Kind is OutcomeKind.Termination)
         {
-            Notify(Participant.AllParties, NotificationTemplates.MediationTerminated);
+            Effect(Notices.TerminatedToParties);
         }
 
-        Notify(Participant.AllParties, NotificationTemplates.CaseClosed);
+        Effect(Notices.ClosedToParties);
     }
 
     private ImmutableArray<Referral> Remedies(Referral? referral)
@@ -405,7 +399,7 @@ internal sealed class DecisionBuilder
             Escalations = Escalations,
             Clock = Clock,
             AgreementEffectiveAt = AgreementEffectiveAt,
-            Deadlines = Drain(_deadlines),
+            Deadlines = _deadlines.Drain(),
             DeadlineSequence = DeadlineSequence,
             Outcome = Outcome,
         };
@@ -414,26 +408,14 @@ internal sealed class DecisionBuilder
         return new Decision(DecisionOutcome.Applied, state, effects, fromStep, fromPhase);
     }
 
-    /// <summary>The list's items in an array of their own (the list is handed on to the next decision), and the list emptied.</summary>
-    private static ImmutableArray<T> Drain<T>(List<T> items)
-    {
-        if (items.Count == 0)
-        {
-            return ImmutableArray<T>.Empty;
-        }
-
-        var array = items.ToArray();
-        items.Clear();
-        return ImmutableCollectionsMarshal.AsImmutableArray(array);
-    }
-
     /// <summary>
-    /// Effects in the order they arise. They are kept as objects: storing a derived effect into a
-    /// <see cref="WorkflowEffect"/> array costs a type check per store that an object array does not need.
+    /// Effects in the order they arise. Each sits in a struct slot: storing a derived effect into a
+    /// <see cref="WorkflowEffect"/> or <see cref="object"/> array goes through the runtime's covariant store check,
+    /// storing into a struct field does not.
     /// </summary>
     internal sealed class EffectList
     {
-        private object[] _items = new object[16];
+        private Slot[] _items = new Slot[16];
         private int _count;
 
         public void Add(WorkflowEffect effect)
@@ -443,7 +425,7 @@ internal sealed class DecisionBuilder
                 Array.Resize(ref _items, _count * 2);
             }
 
-            _items[_count++] = effect;
+            _items[_count++].Effect = effect;
         }
 
         public ImmutableArray<WorkflowEffect> Drain()
@@ -453,16 +435,143 @@ internal sealed class DecisionBuilder
                 return ImmutableArray<WorkflowEffect>.Empty;
             }
 
+            var items = _items;
             var effects = new WorkflowEffect[_count];
             for (var i = 0; i < effects.Length; i++)
             {
-                effects[i] = Unsafe.As<WorkflowEffect>(_items[i]);
+                effects[i] = items[i].Effect!;
+                items[i].Effect = null;
             }
 
-            Array.Clear(_items, 0, _count);
             _count = 0;
             return ImmutableCollectionsMarshal.AsImmutableArray(effects);
         }
+
+        private struct Slot
+        {
+            public WorkflowEffect? Effect;
+        }
+    }
+
+    /// <summary>
+    /// The live deadlines while a decision is built. An array of the sealed <see cref="Deadline"/> type, so storing into it
+    /// needs no covariance check (a <c>List&lt;Deadline&gt;</c> runs shared generic code that checks every store).
+    /// </summary>
+    internal sealed class DeadlineList
+    {
+        // A case has a handful of live deadlines: plain loops beat Array.Copy, Array.Clear and ToArray, whose fixed
+        // costs (argument and type checks, bulk copies with write barriers) dominated the builder at these sizes.
+        private Deadline?[] _items = new Deadline?[16];
+
+        public int Count { get; private set; }
+
+        public Deadline this[int index] => _items[index]!;
+
+        public void AddRange(ImmutableArray<Deadline> deadlines)
+        {
+            var source = ImmutableCollectionsMarshal.AsArray(deadlines) ?? [];
+            EnsureRoom(source.Length);
+            var items = _items;
+            var count = Count;
+            foreach (var deadline in source)
+            {
+                items[count++] = deadline;
+            }
+
+            Count = count;
+        }
+
+        public void Add(Deadline deadline)
+        {
+            EnsureRoom(1);
+            _items[Count++] = deadline;
+        }
+
+        public int IndexOf(Deadline deadline)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if (_items[i]!.Equals(deadline))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public void RemoveAt(int index)
+        {
+            var items = _items;
+            var last = Count - 1;
+            for (var i = index; i < last; i++)
+            {
+                items[i] = items[i + 1];
+            }
+
+            items[last] = null;
+            Count = last;
+        }
+
+        public void Clear()
+        {
+            var items = _items;
+            for (var i = 0; i < Count; i++)
+            {
+                items[i] = null;
+            }
+
+            Count = 0;
+        }
+
+        /// <summary>The deadlines in an array of their own (the list is handed on to the next decision), and the list emptied.</summary>
+        public ImmutableArray<Deadline> Drain()
+        {
+            var count = Count;
+            if (count == 0)
+            {
+                return ImmutableArray<Deadline>.Empty;
+            }
+
+            var items = _items;
+            var array = new Deadline[count];
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = items[i]!;
+                items[i] = null;
+            }
+
+            Count = 0;
+            return ImmutableCollectionsMarshal.AsImmutableArray(array);
+        }
+
+        private void EnsureRoom(int more)
+        {
+            if (Count + more > _items.Length)
+            {
+                Array.Resize(ref _items, Math.Max(_items.Length * 2, Count + more));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The notices that name no deadline. Effects are immutable values, so each is made once and shared by every
+    /// decision that sends it.
+    /// </summary>
+    internal static class Notices
+    {
+        public static readonly NotifyEffect QueuedToParties = new(Participant.AllParties, NotificationTemplates.CaseQueued);
+        public static readonly NotifyEffect QueuedToOrganisation = new(Participant.Organisation, NotificationTemplates.CaseQueued);
+        public static readonly NotifyEffect EscalatedToParties = new(Participant.AllParties, NotificationTemplates.CaseEscalated);
+        public static readonly NotifyEffect ReassignedToParties = new(Participant.AllParties, NotificationTemplates.CaseReassigned);
+        public static readonly NotifyEffect AcceptedToParties = new(Participant.AllParties, NotificationTemplates.CaseAccepted);
+        public static readonly NotifyEffect PausedToParties = new(Participant.AllParties, NotificationTemplates.ClockPaused);
+        public static readonly NotifyEffect ResumedToParties = new(Participant.AllParties, NotificationTemplates.ClockResumed);
+        public static readonly NotifyEffect ExtendedToParties = new(Participant.AllParties, NotificationTemplates.DeadlineExtended);
+        public static readonly NotifyEffect RiskToOrganisation = new(Participant.Organisation, NotificationTemplates.RiskFlagged);
+        public static readonly NotifyEffect AgreementReadyToParties = new(Participant.AllParties, NotificationTemplates.AgreementReady);
+        public static readonly NotifyEffect TerminatedToParties = new(Participant.AllParties, NotificationTemplates.MediationTerminated);
+        public static readonly NotifyEffect ClosedToParties = new(Participant.AllParties, NotificationTemplates.CaseClosed);
     }
 
     private static Scratch ThreadScratch() => _threadScratch ??= new Scratch();
@@ -470,7 +579,7 @@ internal sealed class DecisionBuilder
     /// <summary>Reusable lists for one decision at a time; 16 holds every decision of the shipped workflows without growing.</summary>
     internal sealed class Scratch
     {
-        public List<Deadline> Deadlines { get; } = new(16);
+        public DeadlineList Deadlines { get; } = new();
 
         public EffectList Effects { get; } = new();
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Mediation.Workflows.Compilation;
 
 namespace Mediation.Workflows.Runtime;
@@ -133,6 +134,11 @@ public static class WorkflowEngine
         return builder.Build(state.StepId, state.Phase);
     }
 
+    /// <summary>
+    /// The engine's own behaviour for events that stay in the step. Each event's work is a method the JIT keeps apart:
+    /// inlined together, the struct-heavy pause, resume and extension paths gave every decision a stack frame of over a
+    /// kilobyte to clear, the commonest (take-up) included.
+    /// </summary>
     private static void ApplyBuiltIn(CompiledStep step, WorkflowEventType trigger, WorkflowEvent evt, DecisionBuilder builder)
     {
         switch (trigger)
@@ -143,53 +149,23 @@ public static class WorkflowEngine
                 break;
 
             case WorkflowEventType.TakenUp:
-                builder.Cancel(DeadlineKind.TakeUp);
-                builder.Phase = CasePhase.InMediation;
-                if (step.ClockStart == ClockStart.Acceptance)
-                {
-                    builder.StartClock(step, builder.Now);
-                }
-
-                builder.Notify(Participant.AllParties, NotificationTemplates.CaseAccepted);
+                TakeUp(step, builder);
                 break;
 
             case WorkflowEventType.ClockPaused:
-                var running = builder.Find(DeadlineKind.Resolution);
-                var remaining = running is null
-                    ? Calendars.WorkflowDuration.FromDays(0)
-                    : builder.CalendarOf(running).Remaining(builder.Now, running.DueAt, running.Duration.IsDateBased);
-                builder.Cancel(DeadlineKind.Resolution);
-                builder.Clock = builder.Clock!.Value with { PausedAt = builder.Now, Remaining = remaining, Pauses = builder.Clock.Value.Pauses + 1 };
-                builder.Phase = CasePhase.Paused;
-                builder.Notify(Participant.AllParties, NotificationTemplates.ClockPaused);
+                PauseClock(builder);
                 break;
 
             case WorkflowEventType.ClockResumed:
-                var left = builder.Clock!.Value.Remaining ?? Calendars.WorkflowDuration.FromDays(0);
-                builder.Schedule(DeadlineKind.Resolution, builder.Now, left, step.Resolution!.Reminders, step.Resolution.Calendar);
-                builder.Clock = builder.Clock.Value with { PausedAt = null, Remaining = null };
-                builder.Phase = CasePhase.InMediation;
-                builder.Notify(Participant.AllParties, NotificationTemplates.ClockResumed);
+                ResumeClock(step, builder);
                 break;
 
             case WorkflowEventType.ExtensionGranted:
-                var current = builder.Find(DeadlineKind.Resolution)!;
-                var extension = evt.Extension!.Value;
-
-                // A deadline at 24:00 ends its last day; counting on from it must start from that day, not the next.
-                // Midnight is judged in the calendar's zone: a host may hand the instant back in UTC or any other offset.
-                var localDue = TimeZoneInfo.ConvertTime(current.DueAt, builder.CalendarOf(current).TimeZone);
-                var from = extension.IsDateBased && localDue.TimeOfDay == TimeSpan.Zero
-                    ? current.DueAt.AddTicks(-1)
-                    : current.DueAt;
-                builder.Cancel(DeadlineKind.Resolution);
-                builder.Schedule(DeadlineKind.Resolution, from, extension, step.Resolution!.Reminders, step.Resolution.Calendar);
-                builder.Clock = builder.Clock!.Value with { ExtensionsUsed = builder.Clock.Value.ExtensionsUsed + 1 };
-                builder.Notify(Participant.AllParties, NotificationTemplates.DeadlineExtended);
+                Extend(step, evt, builder);
                 break;
 
             case WorkflowEventType.RiskFlagged:
-                builder.Notify(Participant.Organisation, NotificationTemplates.RiskFlagged);
+                builder.Effect(DecisionBuilder.Notices.RiskToOrganisation);
                 break;
 
             case WorkflowEventType.AgreementTookEffect:
@@ -204,6 +180,60 @@ public static class WorkflowEngine
             default:
                 throw new InvalidOperationException($"No built-in behaviour for {trigger}.");
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TakeUp(CompiledStep step, DecisionBuilder builder)
+    {
+        builder.Cancel(DeadlineKind.TakeUp);
+        builder.Phase = CasePhase.InMediation;
+        if (step.ClockStart == ClockStart.Acceptance)
+        {
+            builder.StartClock(step, builder.Now);
+        }
+
+        builder.Effect(DecisionBuilder.Notices.AcceptedToParties);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PauseClock(DecisionBuilder builder)
+    {
+        var running = builder.Find(DeadlineKind.Resolution);
+        var remaining = running is null
+            ? Calendars.WorkflowDuration.FromDays(0)
+            : builder.CalendarOf(running).Remaining(builder.Now, running.DueAt, running.Duration.IsDateBased);
+        builder.Cancel(DeadlineKind.Resolution);
+        builder.Clock = builder.Clock!.Value with { PausedAt = builder.Now, Remaining = remaining, Pauses = builder.Clock.Value.Pauses + 1 };
+        builder.Phase = CasePhase.Paused;
+        builder.Effect(DecisionBuilder.Notices.PausedToParties);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ResumeClock(CompiledStep step, DecisionBuilder builder)
+    {
+        var left = builder.Clock!.Value.Remaining ?? Calendars.WorkflowDuration.FromDays(0);
+        builder.Schedule(DeadlineKind.Resolution, builder.Now, left, step.Resolution!.Reminders, step.Resolution.Calendar);
+        builder.Clock = builder.Clock.Value with { PausedAt = null, Remaining = null };
+        builder.Phase = CasePhase.InMediation;
+        builder.Effect(DecisionBuilder.Notices.ResumedToParties);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Extend(CompiledStep step, WorkflowEvent evt, DecisionBuilder builder)
+    {
+        var current = builder.Find(DeadlineKind.Resolution)!;
+        var extension = evt.Extension!.Value;
+
+        // A deadline at 24:00 ends its last day; counting on from it must start from that day, not the next.
+        // Midnight is judged in the calendar's zone: a host may hand the instant back in UTC or any other offset.
+        var localDue = TimeZoneInfo.ConvertTime(current.DueAt, builder.CalendarOf(current).TimeZone);
+        var from = extension.IsDateBased && localDue.TimeOfDay == TimeSpan.Zero
+            ? current.DueAt.AddTicks(-1)
+            : current.DueAt;
+        builder.Cancel(DeadlineKind.Resolution);
+        builder.Schedule(DeadlineKind.Resolution, from, extension, step.Resolution!.Reminders, step.Resolution.Calendar);
+        builder.Clock = builder.Clock!.Value with { ExtensionsUsed = builder.Clock.Value.ExtensionsUsed + 1 };
+        builder.Effect(DecisionBuilder.Notices.ExtendedToParties);
     }
 
     /// <summary>A reminder, the end of the judicial confirmation window or an overdue follow-up visit: a message, no move.</summary>
