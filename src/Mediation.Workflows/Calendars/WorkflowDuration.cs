@@ -25,6 +25,9 @@ public readonly record struct WorkflowDuration
         Time = time;
     }
 
+    /// <summary>The largest number of years, months, weeks or days a duration may state (a hundred years of days).</summary>
+    private const int MaxNumber = 36_500;
+
     /// <summary>Whole years (natural calendar only).</summary>
     public int Years { get; }
 
@@ -79,13 +82,15 @@ public readonly record struct WorkflowDuration
         return text.ToString();
     }
 
+    /// <summary>Elapsed time to the tick: the text must read back as the same value.</summary>
     private static string TimeText(TimeSpan time)
     {
+        var wholeSeconds = time.Ticks / TimeSpan.TicksPerSecond;
+        var fraction = time.Ticks % TimeSpan.TicksPerSecond;
+        var hours = wholeSeconds / 3600;
+        var minutes = wholeSeconds % 3600 / 60;
+        var seconds = wholeSeconds % 60;
         var text = new StringBuilder("PT");
-        var whole = (long)Math.Floor(time.TotalSeconds);
-        var hours = whole / 3600;
-        var minutes = whole % 3600 / 60;
-        var seconds = whole % 60 + (time.TotalSeconds - whole);
         if (hours > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{hours}H");
@@ -96,9 +101,15 @@ public readonly record struct WorkflowDuration
             text.Append(CultureInfo.InvariantCulture, $"{minutes}M");
         }
 
-        if (seconds > 0 || (hours == 0 && minutes == 0))
+        if (seconds > 0 || fraction > 0 || (hours == 0 && minutes == 0))
         {
-            text.Append(seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('S');
+            text.Append(seconds.ToString(CultureInfo.InvariantCulture));
+            if (fraction > 0)
+            {
+                text.Append('.').Append(fraction.ToString("D7", CultureInfo.InvariantCulture).TrimEnd('0'));
+            }
+
+            text.Append('S');
         }
 
         return text.ToString();
@@ -122,7 +133,9 @@ public readonly record struct WorkflowDuration
         }
 
         int years = 0, months = 0, days = 0;
-        var time = TimeSpan.Zero;
+
+        // Decimal arithmetic counts the time part to the tick; doubles drifted a tick on values such as 1.2345678 s.
+        var ticks = 0m;
         var inTime = false;
         var sawDate = false;
         var sawTime = false;
@@ -167,7 +180,7 @@ public readonly record struct WorkflowDuration
             number.Clear();
             if (!inTime)
             {
-                if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 36_500)
+                if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > MaxNumber)
                 {
                     error = $"'{numberText}' is not a whole number in range";
                     return false;
@@ -187,7 +200,7 @@ public readonly record struct WorkflowDuration
             }
             else
             {
-                if (!double.TryParse(numberText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1e9)
+                if (!decimal.TryParse(numberText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1_000_000_000m)
                 {
                     error = $"'{numberText}' is not a number in range";
                     return false;
@@ -196,9 +209,9 @@ public readonly record struct WorkflowDuration
                 sawTime = true;
                 switch (c)
                 {
-                    case 'H': time += TimeSpan.FromHours(value); break;
-                    case 'M': time += TimeSpan.FromMinutes(value); break;
-                    case 'S': time += TimeSpan.FromSeconds(value); break;
+                    case 'H': ticks += value * TimeSpan.TicksPerHour; break;
+                    case 'M': ticks += value * TimeSpan.TicksPerMinute; break;
+                    case 'S': ticks += value * TimeSpan.TicksPerSecond; break;
                     default:
                         error = $"'{c}' is not a time designator (H, M, S)";
                         return false;
@@ -218,6 +231,20 @@ public readonly record struct WorkflowDuration
             return false;
         }
 
+        if (days > MaxNumber)
+        {
+            // Weeks are kept as days, and the text is written back in days: both must stay within what is read.
+            error = $"the weeks and days come to {days} days, more than {MaxNumber}";
+            return false;
+        }
+
+        if (ticks > TimeSpan.MaxValue.Ticks)
+        {
+            error = "the time part is longer than a duration can hold";
+            return false;
+        }
+
+        var time = TimeSpan.FromTicks((long)ticks);
         if (sawDate && sawTime && time != TimeSpan.Zero && (years != 0 || months != 0 || days != 0))
         {
             error = "mixes counted days with elapsed time; use either P…D or PT…";

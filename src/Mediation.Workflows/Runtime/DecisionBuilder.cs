@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Mediation.Workflows.Calendars;
@@ -96,7 +97,8 @@ internal sealed class DecisionBuilder
 
     public void Effect(WorkflowEffect effect) => _effects.Add(effect);
 
-    public void Notify(Participant audience, string template, string? deadlineId = null) =>
+    /// <summary>A notice about a deadline; notices that name none are made once, in <see cref="Notices"/>.</summary>
+    public void Notify(Participant audience, string template, string? deadlineId) =>
         _effects.Add(new NotifyEffect(audience, template, deadlineId));
 
     public Deadline? Find(DeadlineKind kind)
@@ -155,7 +157,9 @@ internal sealed class DecisionBuilder
     {
         // Most deadlines count in the workflow's own calendar, which needs no lookup.
         var name = calendarName ?? _workflow.CalendarName;
-        var calendar = string.Equals(name, _workflow.CalendarName, StringComparison.Ordinal) ? _workflow.Calendar : _workflow.Calendars[name];
+        var calendar = string.Equals(name, _workflow.CalendarName, StringComparison.Ordinal)
+            ? _workflow.Calendar
+            : _workflow.Calendars[name];
         var due = calendar.Add(from, duration);
         var deadline = new Deadline(NextId(kind), kind, Step, StepEntry, due.At, due.Provisional, from, duration, name);
         Add(deadline);
@@ -465,7 +469,14 @@ internal sealed class DecisionBuilder
 
         public int Count { get; private set; }
 
-        public Deadline this[int index] => _items[index]!;
+        public Deadline this[int index]
+        {
+            get
+            {
+                Debug.Assert((uint)index < (uint)Count, "The index is within the live deadlines.");
+                return _items[index]!;
+            }
+        }
 
         public void AddRange(ImmutableArray<Deadline> deadlines)
         {
@@ -502,6 +513,7 @@ internal sealed class DecisionBuilder
 
         public void RemoveAt(int index)
         {
+            Debug.Assert((uint)index < (uint)Count, "The index is within the live deadlines.");
             var items = _items;
             var last = Count - 1;
             for (var i = index; i < last; i++)

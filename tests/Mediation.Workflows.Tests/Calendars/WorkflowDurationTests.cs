@@ -48,4 +48,36 @@ public class WorkflowDurationTests
         Assert.Equal("""["P14D","PT45S"]""", json);
         Assert.Equal([WorkflowDuration.FromDays(14), WorkflowDuration.FromTime(TimeSpan.FromSeconds(45))], JsonSerializer.Deserialize<WorkflowDuration[]>(json)!);
     }
+
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(1_000L)] // 0.1 ms
+    [InlineData(12_345_678L)] // 1.2345678 s
+    [InlineData(36_000_000_001L)] // an hour and a tick
+    [InlineData(863_999_999_999L)] // a tick short of a day
+    public void TimeText_ReadsBackToTheTick(long ticks)
+    {
+        var duration = WorkflowDuration.FromTime(TimeSpan.FromTicks(ticks));
+
+        Assert.Equal(ticks, WorkflowDuration.Parse(duration.Text).Time.Ticks);
+    }
+
+    [Theory]
+    [InlineData("P5215W")] // 36 505 days: the text would be written back as days the parser refuses
+    [InlineData("P1W36494D")]
+    [InlineData("PT300000000H")] // more hours than a TimeSpan holds
+    public void TooLong_IsRefusedNotThrown(string text)
+    {
+        Assert.False(WorkflowDuration.TryParse(text, out _, out var error));
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public void LongestWeeks_RoundTrip()
+    {
+        var duration = WorkflowDuration.Parse("P5214W");
+
+        Assert.Equal("P36498D", duration.Text);
+        Assert.Equal(duration, WorkflowDuration.Parse(duration.Text));
+    }
 }

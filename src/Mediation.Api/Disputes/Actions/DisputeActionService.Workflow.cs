@@ -46,11 +46,14 @@ internal sealed partial class DisputeActionService
         var validation = Validate();
         var reason = validation.Optional(request?.Reason, "reason", 1000);
         WorkflowDuration duration = default;
+
+        // Shown back as the mediator typed it (a parsed duration writes itself canonically: P2W as P14D).
+        var typed = request?.Duration?.Trim() ?? string.Empty;
         if (string.IsNullOrWhiteSpace(request?.Duration))
         {
             validation.Add("duration", "ActionFieldRequired");
         }
-        else if (!WorkflowDuration.TryParse(request.Duration.Trim(), out duration, out _)
+        else if (!WorkflowDuration.TryParse(typed, out duration, out _)
             || (duration.Years == 0 && duration.Months == 0 && duration.Days == 0 && duration.Time <= TimeSpan.Zero))
         {
             validation.Add("duration", "ActionDurationInvalid", request.Duration);
@@ -91,11 +94,11 @@ internal sealed partial class DisputeActionService
         if (duration.HasMonthsOrYears && found.Workflow?.Calendar is WorkingDayCalendar)
         {
             // The engine cannot count months in working days; ask for days.
-            validation.Add("duration", "ActionDurationMonthsInWorkingDays", duration.Text);
+            validation.Add("duration", "ActionDurationMonthsInWorkingDays", typed);
             return Invalid(validation);
         }
 
-        var note = string.Join("; ", new[] { duration.Text, string.Join(", ", consents.Select(NameOf)), reason }.Where(s => !string.IsNullOrEmpty(s)));
+        var note = string.Join("; ", new[] { typed, string.Join(", ", consents.Select(NameOf)), reason }.Where(s => !string.IsNullOrEmpty(s)));
         return await ApplyAsync(found, WorkflowEvent.ExtensionGranted(duration, consents), new DisputeChange { Reason = note }, cancellationToken);
     }
 
