@@ -75,26 +75,12 @@ internal sealed class CourtSubmissionWorker(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Court submission run failed; the next run tries again");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.WorkerInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicRun.RepeatAsync(
+            async token => await RunOnceAsync(token),
+            options.Value.WorkerInterval,
+            clock,
+            exception => logger.LogError(exception, "Court submission run failed; the next run tries again"),
+            stoppingToken);
     }
 
     private async Task<bool> SubmitAsync(Guid applicationId, CancellationToken cancellationToken)

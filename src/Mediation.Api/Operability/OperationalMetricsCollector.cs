@@ -50,25 +50,11 @@ internal sealed class OperationalMetricsCollector(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Operational metrics could not be refreshed");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.RefreshInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicRun.RepeatAsync(
+            async token => await RefreshAsync(token),
+            options.Value.RefreshInterval,
+            clock,
+            exception => logger.LogWarning(exception, "Operational metrics could not be refreshed"),
+            stoppingToken);
     }
 }

@@ -79,26 +79,12 @@ internal sealed class PrivacyRetentionJob(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Retention run failed; the next run tries again");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.RetentionInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicRun.RepeatAsync(
+            async token => await RunOnceAsync(token),
+            options.Value.RetentionInterval,
+            clock,
+            exception => logger.LogError(exception, "Retention run failed; the next run tries again"),
+            stoppingToken);
     }
 
     private async Task AnonymiseAsync(Guid disputeId, DateTimeOffset now, CancellationToken cancellationToken)
